@@ -1,0 +1,1 @@
+"""The action catalog data, installed as shortcuts2py._catalog."""

@@ -1,0 +1,1 @@
+"""shortcuts2py: Apple Shortcuts files <-> Python-style workflow code."""
