@@ -1,0 +1,351 @@
+"""plist -> IR: recognise actions, blocks, variables and text on top of the raw tree.
+
+Recognition is conservative.  A node is built only when writing it back gives
+the input again; anything else stays a general node (``DictValue``,
+``RawAction``, a flat control-flow action), so nothing is lost and nothing
+unknown aborts.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from .assemble import assemble_action
+from .compare import first_difference
+from .ir import (
+    ABSENT,
+    BLOCK_IDENTIFIERS,
+    CONDITIONAL,
+    MENU,
+    Action,
+    Aggrandizement,
+    Attachment,
+    BareAttachment,
+    Block,
+    DictValue,
+    GlobalVariable,
+    GroupRef,
+    ListValue,
+    Literal,
+    NamedVariable,
+    OutputRef,
+    RawAction,
+    Section,
+    Statement,
+    TokenAttachment,
+    TokenString,
+    Value,
+    Workflow,
+)
+
+# Attachment types that may stand alone in a dictionary and still be read as a
+# variable.  Inside text or a token attachment any ``Type`` is accepted.
+GLOBAL_KINDS = ("ExtensionInput", "CurrentDate", "Clipboard", "Ask", "DeviceDetails", "Input")
+
+_RANGE_KEY = re.compile(r"\{(\d+), 1\}")
+
+
+class NotAShortcut(ValueError):
+    """The plist has no ``WFWorkflowActions`` list."""
+
+
+def lift_workflow(root: dict) -> Workflow:
+    actions = root.get("WFWorkflowActions") if isinstance(root, dict) else None
+    if not isinstance(actions, list):
+        raise NotAShortcut("not a shortcut: the plist has no WFWorkflowActions list")
+    header = [(key, lift_value(value)) for key, value in root.items() if key != "WFWorkflowActions"]
+    pieces = [_lift_entry(entry) for entry in actions]
+    return Workflow(header=header, body=_build_blocks(pieces))
+
+
+# --- actions -------------------------------------------------------------------
+
+
+@dataclass
+class _Piece:
+    """One entry of the action list, before blocks are rebuilt."""
+
+    statement: Action | RawAction
+    group_id: str | None = None  # set when the entry can be part of a block
+    mode: int | None = None
+
+
+def _lift_entry(entry) -> _Piece:
+    if not (
+        isinstance(entry, dict)
+        and set(entry) == {"WFWorkflowActionIdentifier", "WFWorkflowActionParameters"}
+        and isinstance(entry["WFWorkflowActionIdentifier"], str)
+        and isinstance(entry["WFWorkflowActionParameters"], dict)
+    ):
+        return _Piece(RawAction(lift_value(entry)))
+    identifier = entry["WFWorkflowActionIdentifier"]
+    params = entry["WFWorkflowActionParameters"]
+    piece = _block_piece(identifier, params)
+    if piece is not None:
+        return piece
+    action = Action(identifier, [], None)
+    for key, value in params.items():
+        if key == "UUID" and isinstance(value, str):
+            action.uuid = value
+        elif key == "GroupingIdentifier" and isinstance(value, str):
+            action.params.append((key, GroupRef(value)))
+        else:
+            action.params.append((key, lift_value(value)))
+    return _Piece(_verified(action, entry))
+
+
+def _block_piece(identifier: str, params: dict) -> _Piece | None:
+    """A start, middle or end of a block, if the entry has the shape of one."""
+    if identifier not in BLOCK_IDENTIFIERS:
+        return None
+    group_id = params.get("GroupingIdentifier")
+    mode = params.get("WFControlFlowMode")
+    if not isinstance(group_id, str) or type(mode) is not int or mode not in (0, 1, 2):
+        return None
+    uuid = params.get("UUID")
+    if "UUID" in params and (mode != 2 or not isinstance(uuid, str)):
+        return None  # only the end of a block carries the block's output
+    rest = [
+        (key, lift_value(value))
+        for key, value in params.items()
+        if key not in ("GroupingIdentifier", "WFControlFlowMode", "UUID")
+    ]
+    if mode == 1 and identifier == CONDITIONAL and rest:
+        return None  # an "Otherwise" with settings of its own has no `else:` form
+    action = Action(identifier, rest, uuid)
+    entry = {"WFWorkflowActionIdentifier": identifier, "WFWorkflowActionParameters": params}
+    if first_difference(entry, assemble_action(action, group_id, mode), rename_ids=False):
+        return None
+    return _Piece(action, group_id, mode)
+
+
+def _verified(action: Action, entry: dict) -> Action | RawAction:
+    if first_difference(entry, assemble_action(action), rename_ids=False) is None:
+        return action
+    return RawAction(lift_value(entry))
+
+
+def _flat(piece: _Piece) -> Action | RawAction:
+    """A block piece that did not pair up: an ordinary action again."""
+    action = piece.statement
+    assert isinstance(action, Action)
+    params = list(action.params)
+    params.append(("GroupingIdentifier", GroupRef(piece.group_id)))
+    params.append(("WFControlFlowMode", Literal(piece.mode)))
+    return Action(action.identifier, params, action.uuid)
+
+
+# --- blocks ----------------------------------------------------------------------
+
+
+@dataclass
+class _OpenBlock:
+    start: int
+    group_id: str
+    identifier: str
+    middles: list[int] = field(default_factory=list)
+
+
+def _build_blocks(pieces: list[_Piece]) -> list[Statement]:
+    blocks = _match_blocks(pieces)
+    _drop_shared_groups(pieces, blocks)
+    body, _ = _build_range(pieces, blocks, 0, len(pieces))
+    return body
+
+
+def _drop_shared_groups(pieces: list[_Piece], blocks: dict) -> None:
+    """Keep a block only if no other action carries its group id.
+
+    Code gives each block an id of its own, so a group id that a flat action
+    or a second block also uses can only be kept by leaving them all flat.
+    """
+    in_blocks = {i for start, (middles, end) in blocks.items() for i in (start, *middles, end)}
+    uses: dict[str, int] = {}
+    for index, piece in enumerate(pieces):
+        if piece.group_id is not None and (index not in in_blocks or index in blocks):
+            uses[piece.group_id] = uses.get(piece.group_id, 0) + 1
+        if isinstance(piece.statement, Action):
+            for _, value in piece.statement.params:
+                if isinstance(value, GroupRef):
+                    uses[value.group_id] = uses.get(value.group_id, 0) + 1
+    for start in [s for s in blocks if uses.get(pieces[s].group_id, 0) > 1]:
+        del blocks[start]
+
+
+def _match_blocks(pieces: list[_Piece]) -> dict[int, tuple[list[int], int]]:
+    """Pair starts, middles and ends by group id; returns start -> (middles, end)."""
+    stack: list[_OpenBlock] = []
+    found: dict[int, tuple[list[int], int]] = {}
+    for index, piece in enumerate(pieces):
+        if piece.group_id is None:
+            continue
+        key = (piece.group_id, piece.statement.identifier)
+        if piece.mode == 0:
+            stack.append(_OpenBlock(index, piece.group_id, piece.statement.identifier))
+            continue
+        depth = next(
+            (d for d in range(len(stack) - 1, -1, -1) if (stack[d].group_id, stack[d].identifier) == key),
+            None,
+        )
+        if depth is None:
+            continue  # an orphan: stays flat
+        del stack[depth + 1 :]  # blocks opened inside and never closed stay flat
+        if piece.mode == 1:
+            stack[depth].middles.append(index)
+        else:
+            block = stack.pop()
+            if _well_formed(pieces, block, index):
+                found[block.start] = (block.middles, index)
+    return found
+
+
+def _well_formed(pieces: list[_Piece], block: _OpenBlock, end: int) -> bool:
+    if block.identifier == CONDITIONAL:
+        return len(block.middles) <= 1
+    if block.identifier == MENU:
+        # `match` needs a case, and nothing may come before the first case.
+        return bool(block.middles) and block.middles[0] == block.start + 1
+    return not block.middles
+
+
+def _build_range(pieces, blocks, lo: int, hi: int) -> tuple[list[Statement], int]:
+    body: list[Statement] = []
+    index = lo
+    while index < hi:
+        piece = pieces[index]
+        if index in blocks:
+            middles, end = blocks[index]
+            body.append(_build_block(pieces, blocks, index, middles, end))
+            index = end + 1
+            continue
+        body.append(_flat(piece) if piece.group_id is not None else piece.statement)
+        index += 1
+    return body, index
+
+
+def _build_block(pieces, blocks, start: int, middles: list[int], end: int) -> Block:
+    bounds = [start, *middles, end]
+    sections = []
+    for i, opener in enumerate(bounds[:-1]):
+        body, _ = _build_range(pieces, blocks, opener + 1, bounds[i + 1])
+        sections.append(Section(None if i == 0 else pieces[opener].statement, body))
+    return Block(pieces[start].group_id, pieces[start].statement, sections, pieces[end].statement)
+
+
+# --- values -----------------------------------------------------------------------
+
+
+def lift_value(value) -> Value:
+    if isinstance(value, (str, bool, int, float, bytes, datetime.datetime)):
+        return Literal(value)
+    if isinstance(value, list):
+        return ListValue([lift_value(item) for item in value])
+    if isinstance(value, dict):
+        return _lift_dict(value)
+    raise TypeError(f"not a plist value: {type(value).__name__}")
+
+
+def _lift_dict(value: dict) -> Value:
+    tag = value.get("WFSerializationType")
+    if set(value) == {"Value", "WFSerializationType"}:
+        if tag == "WFTextTokenAttachment":
+            attachment = lift_attachment(value["Value"], any_type=True)
+            if attachment is not None:
+                return TokenAttachment(attachment)
+        elif tag == "WFTextTokenString":
+            text = _lift_token_text(value["Value"])
+            if text is not None:
+                return text
+    attachment = lift_attachment(value, any_type=False)
+    if attachment is not None:
+        return BareAttachment(attachment)
+    return DictValue([(key, lift_value(item)) for key, item in value.items()])
+
+
+def _lift_token_text(value) -> TokenString | None:
+    if not isinstance(value, dict) or not isinstance(value.get("string"), str):
+        return None
+    if not set(value) <= {"string", "attachmentsByRange"}:
+        return None
+    text = value["string"]
+    ranges = value.get("attachmentsByRange", {})
+    if not isinstance(ranges, dict):
+        return None
+    by_offset = {}
+    for key, raw in ranges.items():
+        match = _RANGE_KEY.fullmatch(key)
+        attachment = lift_attachment(raw, any_type=True)
+        if match is None or attachment is None:
+            return None  # odd spelling or content: keep the general form
+        by_offset[int(match.group(1))] = attachment
+    parts = _split_text(text, by_offset)
+    if parts is None:
+        return None
+    return TokenString(parts, has_ranges="attachmentsByRange" in value and not ranges)
+
+
+def _split_text(text: str, by_offset: dict) -> list | None:
+    """Cut ``text`` at each attachment; offsets are UTF-16 code units."""
+    parts: list = []
+    current: list[str] = []
+    offset = 0
+    for ch in text:
+        if offset in by_offset:
+            if ch != "\ufffc":
+                return None
+            if current:
+                parts.append("".join(current))
+                current = []
+            parts.append(by_offset.pop(offset))
+        else:
+            current.append(ch)
+        offset += 2 if ord(ch) > 0xFFFF else 1
+    if by_offset:
+        return None  # a range points past the end or into a surrogate pair
+    if current:
+        parts.append("".join(current))
+    return parts
+
+
+def lift_attachment(value, *, any_type: bool) -> Attachment | None:
+    if not isinstance(value, dict) or not isinstance(value.get("Type"), str):
+        return None
+    kind = value["Type"]
+    if kind == "ActionOutput":
+        uuid, name = value.get("OutputUUID"), value.get("OutputName", ABSENT)
+        if not isinstance(uuid, str) or not (name is ABSENT or isinstance(name, str)):
+            return None
+        base, used = OutputRef(uuid, name), {"Type", "OutputUUID", "OutputName"}
+    elif kind == "Variable":
+        if not isinstance(value.get("VariableName"), str):
+            return None
+        base, used = NamedVariable(value["VariableName"]), {"Type", "VariableName"}
+    elif kind in GLOBAL_KINDS or any_type:
+        base, used = GlobalVariable(kind), {"Type"}
+    else:
+        return None
+    aggrandizements = _lift_aggrandizements(value.get("Aggrandizements", ABSENT))
+    if aggrandizements is None:
+        return None
+    extra = [
+        (key, lift_value(item))
+        for key, item in value.items()
+        if key not in used and key != "Aggrandizements"
+    ]
+    return Attachment(base, aggrandizements, extra)
+
+
+def _lift_aggrandizements(value):
+    if value is ABSENT:
+        return ABSENT
+    if not isinstance(value, list):
+        return None
+    out = []
+    for item in value:
+        if not isinstance(item, dict) or not isinstance(item.get("Type"), str):
+            return None
+        fields = [(key, lift_value(v)) for key, v in item.items() if key != "Type"]
+        out.append(Aggrandizement(item["Type"], fields))
+    return out
