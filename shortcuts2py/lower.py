@@ -81,9 +81,12 @@ def lower_workflow(workflow: Workflow, *, keep_ids: bool = False) -> str:
     header = writer.header(workflow.header)
     body = writer.statements(workflow.body, depth=0, top=True)
     statements = [header, *body.statements]
+    footer = body.footer
     if keep_ids:
-        statements.append(writer.ids_trailer())
-    module = cst.Module(body=statements, footer=body.footer)
+        # Comment actions at the end go before the trailer: it must stay last.
+        statements.append(writer.ids_trailer().with_changes(leading_lines=footer))
+        footer = []
+    module = cst.Module(body=statements, footer=footer)
     return black.format_str(module.code, mode=black.Mode())
 
 

@@ -1,0 +1,73 @@
+"""The round trip over the real corpus (skipped when ../shared/corpus is absent).
+
+One file per distinct shortcut (``content_key``) is checked in full; the
+containers themselves are covered by test_container.  Work is spread over two
+processes because black dominates the time.
+"""
+
+import ast
+import re
+from concurrent.futures import ProcessPoolExecutor
+
+import black
+
+from shortcuts2py import api
+from shortcuts2py.compare import first_difference
+
+from .conftest import CORPUS, corpus_rows, needs_corpus
+
+ID_KEYS = ("UUID", "OutputUUID", "GroupingIdentifier")
+
+
+def _distinct_files() -> list[str]:
+    seen, files = set(), []
+    for row in corpus_rows():
+        key = row.get("content_key") or row["sha256"]
+        if key not in seen:
+            seen.add(key)
+            files.append(str(CORPUS / row["file"]))
+    return files
+
+
+def _ids(value, found: set) -> set:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ID_KEYS and isinstance(item, str):
+                found.add(item)
+            _ids(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            _ids(item, found)
+    return found
+
+
+def _check(job: tuple[int, str]) -> str | None:
+    """Every promise of the round trip for one file; a message when one fails."""
+    index, path = job
+    root = api.load(path)
+    code = api.decompile(root)
+    ast.parse(code)
+    leaked = [i for i in _ids(root, set()) if len(i) >= 8 and re.search(re.escape(i), code)]
+    if leaked:
+        return f"{path}: ids in the code: {leaked[:3]}"
+    result = api.compile(code, filename=path)
+    difference = first_difference(root, result, rename_ids=True)
+    if difference:
+        return f"{path}: {difference}"
+    if api.decompile(result) != code:
+        return f"{path}: not a fixpoint"
+    exact = api.compile(api.decompile(root, keep_ids=True), filename=path)
+    difference = first_difference(root, exact, rename_ids=False)
+    if difference:
+        return f"{path}: --keep-ids: {difference}"
+    if index % 5 == 0 and black.format_str(code, mode=black.Mode()) != code:
+        return f"{path}: black changes the code"
+    return None
+
+
+@needs_corpus
+def test_every_distinct_corpus_shortcut_round_trips():
+    files = _distinct_files()
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        failures = [f for f in pool.map(_check, enumerate(files), chunksize=8) if f]
+    assert not failures, f"{len(failures)} of {len(files)} failed:\n" + "\n".join(failures[:20])
