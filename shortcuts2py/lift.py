@@ -328,12 +328,10 @@ def lift_attachment(value, *, any_type: bool) -> Attachment | None:
         return None
     aggrandizements = _lift_aggrandizements(value.get("Aggrandizements", ABSENT))
     if aggrandizements is None:
-        return None
-    extra = [
-        (key, lift_value(item))
-        for key, item in value.items()
-        if key not in used and key != "Aggrandizements"
-    ]
+        aggrandizements = ABSENT  # not a list of typed steps: kept as an extra key
+    else:
+        used = used | {"Aggrandizements"}
+    extra = [(key, lift_value(item)) for key, item in value.items() if key not in used]
     return Attachment(base, aggrandizements, extra)
 
 

@@ -591,7 +591,7 @@ class _Builder:
                 base.explicit_name = True
                 base.explicit_output_name = ABSENT if value is None else value.value
                 base.output_name = base.explicit_output_name
-            elif key == "Aggrandizements":
+            elif key == "Aggrandizements" and _typed_steps(value):
                 attachment.aggrandizements = self._raw_aggrandizements(value, value_node)
             elif value is None:
                 raise self.error(value_node, "found None, expected a value (None is only for OutputName)")
@@ -802,6 +802,13 @@ def _walk_statements(nodes):
 def _binding_actions(binding: _Binding):
     yield binding.first
     yield from getattr(binding, "others", [])
+
+
+def _typed_steps(value) -> bool:
+    """A list of dicts that each have a string Type: aggrandizements proper."""
+    return isinstance(value, ListValue) and all(
+        isinstance(item, DictValue) and _is_str(dict(item.items).get("Type")) for item in value.items
+    )
 
 
 def _is_str(value) -> bool:

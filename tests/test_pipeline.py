@@ -230,7 +230,6 @@ AGGS = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="raw-dict fallback keeps the literal OutputUUID while the defining action's UUID is regenerated")
 def test_aggrandizement_without_type_keeps_reference():
     check(_agg_root([{"PropertyName": "Name"}]))
 
@@ -596,7 +595,6 @@ def test_compile_error_column_after_emoji():
     assert (e.line, e.column) == (2, 16)
 
 
-@pytest.mark.xfail(strict=True, reason="keep_ids puts ids(...) before a trailing comment action, so the code does not compile")
 def test_keep_ids_with_trailing_comment():
     root = root_of(act("gettext", {"UUID": U1, "WFTextActionText": "x"}), act("comment", {"WFCommentActionText": "last"}))
     assert api.roundtrip(root, keep_ids=True).ok
