@@ -144,6 +144,11 @@ class GroupRef:
     group_id: str
 
 
+def is_str_literal(value) -> bool:
+    """True for a Literal holding text."""
+    return isinstance(value, Literal) and isinstance(value.value, str)
+
+
 Value = Union[
     Literal,
     ListValue,

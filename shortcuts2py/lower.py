@@ -17,6 +17,7 @@ import libcst as cst
 
 from . import catalog, names
 from .ir import (
+    is_str_literal as _is_str,
     ABSENT,
     APPEND_VARIABLE,
     BLOCK_OUTPUT_NAMES,
@@ -168,9 +169,6 @@ def _unique(base: str, taken: set[str]) -> str:
         number += 1
     return f"{base}_{number}"
 
-
-def _is_str(value) -> bool:
-    return isinstance(value, Literal) and isinstance(value.value, str)
 
 
 def _walk_actions(body: list[Statement]):

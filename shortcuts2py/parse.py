@@ -16,6 +16,7 @@ from lark import Token, Tree
 
 from . import catalog, names
 from .ir import (
+    is_str_literal as _is_str,
     ABSENT,
     APPEND_VARIABLE,
     BLOCK_OUTPUT_NAMES,
@@ -810,9 +811,6 @@ def _typed_steps(value) -> bool:
         isinstance(item, DictValue) and _is_str(dict(item.items).get("Type")) for item in value.items
     )
 
-
-def _is_str(value) -> bool:
-    return isinstance(value, Literal) and isinstance(value.value, str)
 
 
 def _plain(value):
