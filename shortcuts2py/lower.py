@@ -46,14 +46,7 @@ from .ir import (
 )
 from .literals import bytes_source, escape_text, string_source
 
-END_FUNCTIONS = {
-    CONDITIONAL: "if_result",
-    MENU: "menu_result",
-    REPEAT_COUNT: "repeat_results",
-    "is.workflow.actions.repeat.each": "repeat_results",
-}
 # Operators of the readable If forms: code -> (operand keys in order).
-COMPARISONS = {0: "<", 1: "<=", 2: ">", 3: ">=", 4: "==", 5: "!=", 99: "in", 999: "not in"}
 TEXT_OPERATORS = {4, 5, 99, 999, 8, 9}
 NUMBER_OPERATORS = {0, 1, 2, 3}
 _CST_COMPARISON = {
@@ -65,12 +58,6 @@ _CST_COMPARISON = {
     "!=": cst.NotEqual,
     "in": cst.In,
     "not in": cst.NotIn,
-}
-AGGRANDIZEMENT_METHODS = {
-    "WFPropertyVariableAggrandizement": ("property", "PropertyName"),
-    "WFCoercionVariableAggrandizement": ("as_type", "CoercionItemClass"),
-    "WFDateFormatVariableAggrandizement": ("format_date", None),
-    "WFUnitVariableAggrandizement": ("unit", None),
 }
 # Characters a comment line cannot hold without black or the reader changing it.
 _LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -326,7 +313,7 @@ class _Writer:
         nodes = [node]
         end = block.end
         if end.uuid is not None or end.params:
-            call = _call(END_FUNCTIONS[block.identifier], self._keyword_args(end.params, aliases=aliases))
+            call = _call(names.END_FUNCTIONS[block.identifier], self._keyword_args(end.params, aliases=aliases))
             nodes.append(self._bind(end, call))
         return nodes
 
@@ -363,10 +350,10 @@ class _Writer:
                 method = "startswith" if code == 8 else "endswith"
                 return cst.Call(cst.Attribute(left, cst.Name(method)), [cst.Arg(operand)])
             if code in (99, 999):
-                return _compare(operand, COMPARISONS[code], left)
-            return _compare(left, COMPARISONS[code], operand)
+                return _compare(operand, names.COMPARISONS[code], left)
+            return _compare(left, names.COMPARISONS[code], operand)
         if code in NUMBER_OPERATORS and set(rest) == {"WFNumberValue"}:
-            return _compare(left, COMPARISONS[code], self.value(rest["WFNumberValue"], aliases))
+            return _compare(left, names.COMPARISONS[code], self.value(rest["WFNumberValue"], aliases))
         if code == 1003 and set(rest) == {"WFNumberValue", "WFAnotherNumber"}:
             low = self.value(rest["WFNumberValue"], aliases)
             high = self.value(rest["WFAnotherNumber"], aliases)
@@ -566,7 +553,7 @@ class _Writer:
             if key == "DictionaryKey" and _is_str(value):
                 index = cst.SubscriptElement(cst.Index(_string(value.value, quote)))
                 return cst.Subscript(expression, [index])
-        method = AGGRANDIZEMENT_METHODS.get(agg.kind)
+        method = names.AGGRANDIZEMENT_METHODS.get(agg.kind)
         if method is not None and all(names.is_keyword_argument(k) for k, _ in fields):
             name, primary = method
             args = []

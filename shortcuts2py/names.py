@@ -53,6 +53,23 @@ RESERVED = PSEUDO_FUNCTIONS | frozenset(GLOBALS) | frozenset({"None", "True", "F
 # Header keyword that holds output display names (not a plist key).
 OUTPUT_NAMES_KEY = "output_names"
 
+# Statements that stand for the end of a block (its output, its settings).
+END_FUNCTIONS = {
+    "is.workflow.actions.conditional": "if_result",
+    "is.workflow.actions.choosefrommenu": "menu_result",
+    "is.workflow.actions.repeat.count": "repeat_results",
+    "is.workflow.actions.repeat.each": "repeat_results",
+}
+# If operators that read as Python comparisons: WFCondition code -> operator.
+COMPARISONS = {0: "<", 1: "<=", 2: ">", 3: ">=", 4: "==", 5: "!=", 99: "in", 999: "not in"}
+# Aggrandizements written as methods: Type -> (method, key of its first argument).
+AGGRANDIZEMENT_METHODS = {
+    "WFPropertyVariableAggrandizement": ("property", "PropertyName"),
+    "WFCoercionVariableAggrandizement": ("as_type", "CoercionItemClass"),
+    "WFDateFormatVariableAggrandizement": ("format_date", None),
+    "WFUnitVariableAggrandizement": ("unit", None),
+}
+
 _LOOP_ALIAS = re.compile(r"Repeat_(Item|Index)(_\d+)?")
 _BUILTINS = frozenset(dir(builtins))
 

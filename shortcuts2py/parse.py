@@ -47,14 +47,12 @@ from .ir import (
 from .literals import LiteralError, decode_escapes, decode_string_token, split_prefix
 from .syntax import CompileError, parse_field, parse_module
 
-END_FUNCTIONS = {"if_result": (CONDITIONAL,), "menu_result": (MENU,), "repeat_results": (REPEAT_COUNT, REPEAT_EACH)}
-COMPARISON_CODES = {"<": 0, "<=": 1, ">": 2, ">=": 3, "==": 4, "!=": 5, "in": 99, "not in": 999}
-METHODS = {
-    "property": ("WFPropertyVariableAggrandizement", "PropertyName"),
-    "as_type": ("WFCoercionVariableAggrandizement", "CoercionItemClass"),
-    "format_date": ("WFDateFormatVariableAggrandizement", None),
-    "unit": ("WFUnitVariableAggrandizement", None),
-}
+# The inverses of the tables in names: code spelling -> meaning.
+END_FUNCTIONS: dict[str, tuple[str, ...]] = {}
+for _identifier, _function in names.END_FUNCTIONS.items():
+    END_FUNCTIONS[_function] = END_FUNCTIONS.get(_function, ()) + (_identifier,)
+COMPARISON_CODES = {operator: code for code, operator in names.COMPARISONS.items()}
+METHODS = {method: (kind, primary) for kind, (method, primary) in names.AGGRANDIZEMENT_METHODS.items()}
 # Fixed namespace so that compiling the same code twice gives the same ids.
 _ID_NAMESPACE = uuidlib.UUID("6f1c2a4e-5b7d-4e8a-9c3f-2d1e0b9a8c7d")
 
