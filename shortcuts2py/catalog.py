@@ -9,6 +9,7 @@ one shard at a time when asked for.
 from __future__ import annotations
 
 import builtins
+import difflib
 import hashlib
 import json
 import keyword
@@ -17,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 __all__ = [
+    "BOOKKEEPING_KEYS",
     "MISSING",
     "RESERVED_NAMES",
     "Entry",
@@ -27,11 +29,14 @@ __all__ = [
     "entry_for_function",
     "function_name",
     "identifier",
+    "is_general_key",
+    "literal_kind",
     "is_reserved",
     "output_name",
     "parameter_order",
     "search",
     "shard_of",
+    "suggest",
 ]
 
 # --------------------------------------------------------------------------- naming rules
@@ -45,6 +50,70 @@ RESERVED_NAMES = frozenset(
     ShortcutInput Clipboard CurrentDate Ask DeviceDetails Input Repeat_Item Repeat_Index
     """.split()
 )
+# Parameter keys any action may carry: ids, block bookkeeping, a renamed
+# output, App Intents descriptors.  They are not action parameters.
+BOOKKEEPING_KEYS = frozenset(
+    {
+        "UUID",
+        "GroupingIdentifier",
+        "WFControlFlowMode",
+        "CustomOutputName",
+        "AppIntentDescriptor",
+        "IntentAppDefinition",
+        "SerializedIntentDescriptor",
+        "WFSerializationType",
+    }
+)
+
+
+def is_general_key(key: str) -> bool:
+    """True for keys valid on every action: bookkeeping, "Show When Run" and
+    the editor's "Show-<parameter>" disclosure flags."""
+    return key in BOOKKEEPING_KEYS or key == "ShowWhenRun" or key.startswith("Show-")
+
+
+# Attachment types that stand for a variable rather than a literal.
+_VARIABLE_TYPES = frozenset(
+    {"ActionOutput", "Variable", "ExtensionInput", "CurrentDate", "Clipboard", "Ask", "DeviceDetails", "Input"}
+)
+_TAGGED_KINDS = {
+    "WFTextTokenAttachment": "variable",
+    "WFDictionaryFieldValue": "dictionary",
+    "WFArrayParameterState": "list",
+}
+
+
+def literal_kind(value) -> str:
+    """How a parameter value is written in a file: the vocabulary of the
+    ``seen`` field of parameters (see SCHEMA.md)."""
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        try:
+            float(value)
+        except ValueError:
+            return "text"
+        return "numeric text"
+    if isinstance(value, bytes):
+        return "data"
+    if isinstance(value, list):
+        return "list"
+    if not isinstance(value, dict):
+        return "date"
+    tag = value.get("WFSerializationType")
+    if tag == "WFTextTokenString":
+        inner = value.get("Value")
+        attached = isinstance(inner, dict) and inner.get("attachmentsByRange")
+        return "tokens" if attached else "text"
+    if isinstance(tag, str):
+        return _TAGGED_KINDS.get(tag, "object")
+    return "variable" if value.get("Type") in _VARIABLE_TYPES else "object"
+
+
 # Soft keywords of later Python versions too, so names do not depend on the
 # interpreter that built the catalog.
 _SOFT_KEYWORDS = frozenset(keyword.softkwlist) | {"_", "case", "match", "type"}
@@ -130,6 +199,7 @@ class Parameter:
     required: bool
     is_input: bool
     inferred: bool = False
+    seen: tuple[str, ...] = ()
 
     @property
     def has_default(self) -> bool:
@@ -175,6 +245,7 @@ def _parameter(raw: dict) -> Parameter:
         required=bool(raw.get("required")),
         is_input=bool(raw.get("is_input")),
         inferred=bool(raw.get("inferred")),
+        seen=tuple(raw.get("seen") or ()),
     )
 
 
@@ -296,6 +367,24 @@ def parameter_order(identifier: str) -> tuple[str, ...]:
     """Parameter keys in catalog order; () for unknown identifiers."""
     e = entry(identifier)
     return e.parameter_keys if e is not None else ()
+
+
+def suggest(name: str, limit: int = 3) -> list[str]:
+    """Function names that ``name`` was probably meant to be, best first.
+
+    Compared with whole function names first, then with the last part of
+    each identifier, so that ``gettxt`` still finds ``is_workflow_actions_gettext``.
+    """
+    by_function = _function_index()
+    close = difflib.get_close_matches(name, sorted(by_function), n=limit, cutoff=0.8)
+    if close:
+        return close
+    tails: dict[str, list[str]] = {}
+    for function, ident in sorted(by_function.items()):
+        tails.setdefault(ident.rsplit(".", 1)[-1].casefold(), []).append(function)
+    short = name.rsplit("_", 1)[-1] if name.startswith("is_workflow_actions_") else name
+    found = difflib.get_close_matches(short.casefold(), sorted(tails), n=limit, cutoff=0.75)
+    return [function for tail in found for function in tails[tail]][:limit]
 
 
 def all_identifiers() -> list[str]:

@@ -328,3 +328,50 @@ def test_search_ranking(fresh):
     assert ranks == sorted(ranks)
     assert ranks[0] == 0 and 1 in ranks and 2 in ranks
     assert fresh.search("sort list")[0].identifier == "com.sindresorhus.Actions.SortListIntent"
+
+
+def test_suggest_finds_near_misses_and_bare_names(fresh):
+    assert catalog.suggest("is_workflow_actions_gettxt")[0] == "is_workflow_actions_gettext"
+    assert catalog.suggest("showresult") == ["is_workflow_actions_showresult"]
+    assert catalog.suggest("zzzzqqqq") == []
+
+
+@pytest.mark.parametrize(
+    "value, kind",
+    [
+        (True, "boolean"),
+        (1, "integer"),
+        (1.5, "number"),
+        ("12.5", "numeric text"),
+        ("twelve", "text"),
+        (b"\x00", "data"),
+        ([1], "list"),
+        ({"Value": {"string": "a", "attachmentsByRange": {}}, "WFSerializationType": "WFTextTokenString"}, "text"),
+        ({"Value": {"string": "\ufffc", "attachmentsByRange": {"{0, 1}": {"Type": "Clipboard"}}},
+          "WFSerializationType": "WFTextTokenString"}, "tokens"),
+        ({"Value": {"Type": "Clipboard"}, "WFSerializationType": "WFTextTokenAttachment"}, "variable"),
+        ({"Value": {"WFDictionaryFieldValueItems": []}, "WFSerializationType": "WFDictionaryFieldValue"}, "dictionary"),
+        ({"Type": "Variable", "VariableName": "x"}, "variable"),
+        ({"anything": 1}, "object"),
+    ],
+)
+def test_literal_kind(value, kind):
+    assert catalog.literal_kind(value) == kind
+
+
+def test_general_keys_are_valid_on_every_action():
+    assert all(catalog.is_general_key(k) for k in ("UUID", "CustomOutputName", "ShowWhenRun", "Show-WFInput"))
+    assert not catalog.is_general_key("WFInput")
+
+
+def test_seen_kinds_and_corpus_enum_values(fresh):
+    condition = catalog.entry("is.workflow.actions.conditional").parameter("WFCondition")
+    assert "integer" in condition.seen
+    for entry in catalog._all_entries():
+        for parameter in entry.parameters:
+            assert set(parameter.seen) <= {
+                "boolean", "integer", "number", "text", "numeric text", "tokens", "variable",
+                "list", "dictionary", "object", "data", "date",
+            }
+            if parameter.enum is not None:
+                assert len(set(parameter.enum)) == len(parameter.enum), (entry.identifier, parameter.key)

@@ -21,7 +21,6 @@ import json
 import plistlib
 import re
 import shutil
-import struct
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -30,7 +29,15 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from shortcuts2py.catalog import SHARD_COUNT, base_function_name, is_reserved, shard_of  # noqa: E402
+from shortcuts2py.catalog import (  # noqa: E402
+    BOOKKEEPING_KEYS,
+    SHARD_COUNT,
+    literal_kind,
+    base_function_name,
+    is_reserved,
+    shard_of,
+)
+from shortcuts2py.container import ContainerError, read_file  # noqa: E402
 
 WB, WF, CORPUS = "workflowbench", "wfactions", "corpus"
 
@@ -107,20 +114,6 @@ ANNOTATION_TYPES = {
     "datetime.date": "date",
 }
 
-# Parameter keys of the corpus that are bookkeeping, not action parameters.
-SKIP_KEYS = frozenset(
-    {
-        "UUID",
-        "GroupingIdentifier",
-        "WFControlFlowMode",
-        "CustomOutputName",
-        "AppIntentDescriptor",
-        "IntentAppDefinition",
-        "SerializedIntentDescriptor",
-        "WFSerializationType",
-    }
-)
-
 ATTACHMENT_TYPES = frozenset(
     {"ActionOutput", "Variable", "ExtensionInput", "CurrentDate", "Clipboard", "Ask",
      "DeviceDetails", "Input", "CurrentApp", "HomeAccessory"}
@@ -174,6 +167,14 @@ def value_kind(value) -> str:
             return "file"
         return "object"
     return "any"  # data, dates and anything else
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def type_from_kinds(kinds: Counter) -> str:
@@ -320,6 +321,9 @@ def load_workflowbench(shared: Path) -> dict:
             }
             if "default" in facts:
                 default = facts["default"]
+                if norm in ("number", "integer") and isinstance(default, str) and not _is_number(default):
+                    # An intent enum the stub types as a number: its cases are strings.
+                    param["type"] = "text"
                 if norm == "boolean" and isinstance(default, int) and not isinstance(default, bool):
                     default = bool(default)
                 param["default"] = default
@@ -418,80 +422,13 @@ def wfactions_params(action: dict) -> list[dict]:
 # --------------------------------------------------------------------------- corpus
 
 
-def _private_read(path: Path) -> dict:
-    """Minimal container reader, used only if shortcuts2py.container fails."""
-    data = path.read_bytes()
-    if data[:4] == b"AEA1":
-        data = _wflow_from_aea(data)
-    stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if stripped[:1] == b"{":
-        return json.loads(data.decode("utf-8-sig"))
-    return plistlib.loads(data)
-
-
-def _wflow_from_aea(buf: bytes) -> bytes:
-    import lzfse
-
-    (auth,) = struct.unpack_from("<I", buf, 8)
-    at = 12 + auth + 128 + 96
-    _raw, _size, _seg, per_cluster, comp, csum = struct.unpack_from("<QQIIBB", buf, at)
-    at += 48 + 32
-    entry = 8 + {0: 0, 1: 8, 2: 32}[csum]
-    payload = bytearray()
-    done = False
-    while at < len(buf) and not done:
-        table = [struct.unpack_from("<II", buf, at + n * entry) for n in range(per_cluster)]
-        at += per_cluster * entry + 32 * (per_cluster + 1)
-        for raw_len, stored in table:
-            if stored == 0:
-                done = True
-                break
-            chunk = buf[at:at + stored]
-            at += stored
-            payload += lzfse.decompress(chunk) if stored != raw_len and comp != ord("-") else chunk
-    # Apple Archive: find the Shortcut.wflow entry's DAT blob.
-    fixed = {"*": 0, "1": 1, "2": 2, "4": 4, "8": 8, "F": 4, "G": 20, "H": 32, "I": 48,
-             "J": 64, "S": 8, "T": 12}
-    blob = {"A": 2, "B": 4, "C": 8}
-    pos = 0
-    while pos < len(payload):
-        (size,) = struct.unpack_from("<H", payload, pos + 4)
-        cur, end, name, blobs = pos + 6, pos + size, None, []
-        while cur < end:
-            field, kind = payload[cur:cur + 3].decode(), chr(payload[cur + 3])
-            cur += 4
-            if kind == "P":
-                (n,) = struct.unpack_from("<H", payload, cur)
-                if field == "PAT":
-                    name = payload[cur + 2:cur + 2 + n].decode()
-                cur += 2 + n
-            elif kind in blob:
-                blobs.append((field, int.from_bytes(payload[cur:cur + blob[kind]], "little")))
-                cur += blob[kind]
-            else:
-                cur += fixed[kind]
-        pos = end
-        for field, n in blobs:
-            if field == "DAT" and name == "Shortcut.wflow":
-                return bytes(payload[pos:pos + n])
-            pos += n
-    raise ValueError("no Shortcut.wflow in archive")
-
-
 def read_workflow(path: Path) -> dict | None:
     try:
-        from shortcuts2py.container import read_file
-    except ImportError:  # pragma: no cover - the container module is optional here
-        read_file = None
-    for reader in (read_file, _private_read):
-        if reader is None:
-            continue
-        try:
-            root = reader(path)
-        except Exception:
-            continue
-        if isinstance(root, dict) and isinstance(root.get("WFWorkflowActions"), list):
-            return root
+        root = read_file(path)
+    except ContainerError:
+        return None
+    if isinstance(root, dict) and isinstance(root.get("WFWorkflowActions"), list):
+        return root
     return None
 
 
@@ -515,7 +452,8 @@ def scan_corpus(shared: Path) -> dict | None:
     if not manifest.is_file():
         return None
     seen_content = set()
-    actions = defaultdict(lambda: {"count": 0, "keys": Counter(), "kinds": defaultdict(Counter),
+    actions = defaultdict(lambda: {"count": 0, "keys": Counter(), "kinds": defaultdict(Counter), "strings": defaultdict(Counter),
+                                   "literals": defaultdict(set),
                                    "bundles": Counter()})
     app_names = defaultdict(Counter)
     files = []  # per file: list of (target identifier, name)
@@ -546,10 +484,13 @@ def scan_corpus(shared: Path) -> dict | None:
             if isinstance(uuid, str):
                 outputs[uuid] = (ident, "CustomOutputName" in params)
             for key, value in params.items():
-                if key in SKIP_KEYS or key.startswith("Show-"):
+                if key in BOOKKEEPING_KEYS or key.startswith("Show-"):
                     continue
                 info["keys"][key] += 1
                 info["kinds"][key][value_kind(value)] += 1
+                info["literals"][key].add(literal_kind(value))
+                if isinstance(value, str):
+                    info["strings"][key][value] += 1
             for desc_key in ("AppIntentDescriptor", "IntentAppDefinition"):
                 desc = params.get(desc_key)
                 if isinstance(desc, dict) and isinstance(desc.get("BundleIdentifier"), str):
@@ -674,6 +615,16 @@ def build_entries(shared: Path) -> dict:
         for p in params.values():
             if p["type"] == "any" and p.get("fallback_type"):
                 p["type"] = p["fallback_type"]
+        if cp:
+            for key, p in params.items():
+                # A parameter that real files leave out is not required in practice.
+                if p.get("required") and cp["keys"].get(key, 0) < cp["count"]:
+                    p["required"] = False
+                # Enum values the app writes that no reference lists yet.
+                if p.get("enum") is not None:
+                    p["enum"] = list(p["enum"]) + sorted(set(cp["strings"].get(key, ())) - set(p["enum"]))
+                if cp["literals"].get(key):
+                    p["seen"] = sorted(cp["literals"][key])
 
         # Input parameter.
         input_param = None
@@ -747,6 +698,8 @@ def build_entries(shared: Path) -> dict:
             }
             if "default" in p:
                 item["default"] = p["default"]
+            if p.get("seen"):
+                item["seen"] = p["seen"]
             parameters.append(item)
 
         entries[ident] = {
@@ -870,11 +823,12 @@ final newline.
 | `label` | string | the label the editor shows, `""` if unknown |
 | `type` | string | normalized value type (below) |
 | `class` | string or null | the raw type from the source: a WFActions parameter class, or a WorkflowBench type such as `STRING` or `ENTITY` |
-| `enum` | list of strings or null | the values the parameter accepts as literals, as written in files, when known |
+| `enum` | list of strings or null | the values the parameter accepts as literals, as written in files, when known: the references' members, then values only the corpus shows, sorted |
 | `default` | any | the value the action uses when the key is absent; the field itself is absent when no default is known. Plist data and dates would appear as `{{"$data": hex}}` / `{{"$date": iso}}` |
-| `required` | bool | the definition says a value must be given |
+| `required` | bool | the definition says a value must be given and no corpus file leaves the key out |
 | `is_input` | bool | this is the `input_parameter` |
 | `inferred` | bool | known only from corpus usage (no reference lists it) |
+| `seen` | list of strings | the literal kinds real files use for this key (see below); absent when the corpus never sets it |
 
 Order: parameters defined by WFActions.plist in its order; then intent
 parameters named by its overrides; then WorkflowBench parameters (required
@@ -906,7 +860,14 @@ names it.
 | `object` | some other structured value the app defines |
 | `any` | nothing is known about the value |
 
-Any parameter may hold a variable instead of a literal. For keys seen only in
+Any parameter may hold a variable instead of a literal.
+
+The kinds in `seen` describe plist values as written: `boolean`, `integer`,
+`number` (a real), `text`, `numeric text` (a string that reads as a number),
+`tokens` (text with variables), `variable`, `list`, `dictionary`
+(`WFDictionaryFieldValue`), `object` (any other dictionary), `data`, `date`.
+`s2py check` accepts them for the parameter whatever its type says, since the
+app itself wrote them. For keys seen only in
 the corpus the type is the most common literal kind among the values seen.
 
 ## Merging
