@@ -1,3 +1,5 @@
+from s2py_actions import *
+
 shortcut(
     WFWorkflowClientVersion="2607.1.3",
     WFWorkflowMinimumClientVersion=900,

@@ -164,16 +164,35 @@ Value = Union[
 
 
 @dataclass
+class Origin:
+    """Where an action was written in code: 1-based line and column of the
+    statement, and of each parameter's key and value written as a keyword."""
+
+    line: int
+    column: int
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    values: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def key_position(self, key: str) -> tuple[int, int]:
+        return self.keys.get(key, (self.line, self.column))
+
+    def value_position(self, key: str) -> tuple[int, int]:
+        return self.values.get(key, self.key_position(key))
+
+
+@dataclass
 class Action:
     """One action.  ``uuid`` is its output id, or None when it has none.
 
     ``params`` excludes ``UUID`` (held in ``uuid``) and, for pieces of a
     recognised block, ``GroupingIdentifier`` and ``WFControlFlowMode``.
+    ``origin`` is set by the parser only; it never takes part in comparisons.
     """
 
     identifier: str
     params: list[tuple[str, Value]]
     uuid: str | None = None
+    origin: Origin | None = field(default=None, compare=False, repr=False)
 
     def param(self, key: str):
         for k, v in self.params:
@@ -243,3 +262,16 @@ BLOCK_OUTPUT_NAMES = {
     REPEAT_COUNT: "Repeat Results",
     REPEAT_EACH: "Repeat Results",
 }
+
+
+def iter_actions(body: list[Statement]):
+    """Every Action in ``body`` in file order, block pieces included."""
+    for statement in body:
+        if isinstance(statement, Action):
+            yield statement
+        elif isinstance(statement, Block):
+            for section in statement.sections:
+                if section.opener is not None:
+                    yield section.opener
+                yield from iter_actions(section.body)
+            yield statement.end

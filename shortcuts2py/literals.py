@@ -53,7 +53,10 @@ def escape_text(text: str, quote: str) -> str:
     return "".join(out)
 
 
-def string_source(text: str, quote: str = '"') -> str:
+def string_source(text: str, quote: str | None = None) -> str:
+    """A string literal; without ``quote``, the one needing fewer escapes (double on a tie)."""
+    if quote is None:
+        quote = "'" if text.count('"') > text.count("'") else '"'
     return quote + escape_text(text, quote) + quote
 
 

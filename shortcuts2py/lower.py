@@ -59,6 +59,9 @@ _CST_COMPARISON = {
     "in": cst.In,
     "not in": cst.NotIn,
 }
+# Quotes are chosen here, not by black: its normalisation can break an
+# f-string whose text holds "{{" right before a replacement field.
+BLACK_MODE = black.Mode(string_normalization=False)
 # Characters a comment line cannot hold without black or the reader changing it.
 _LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -68,14 +71,14 @@ def lower_workflow(workflow: Workflow, *, keep_ids: bool = False) -> str:
     writer = _Writer(naming)
     header = writer.header(workflow.header)
     body = writer.statements(workflow.body, depth=0, top=True)
-    statements = [header, *body.statements]
+    statements = [_stubs_import(), header, *body.statements]
     footer = body.footer
     if keep_ids:
         # Comment actions at the end go before the trailer: it must stay last.
         statements.append(writer.ids_trailer().with_changes(leading_lines=footer))
         footer = []
     module = cst.Module(body=statements, footer=footer)
-    return black.format_str(module.code, mode=black.Mode())
+    return black.format_str(module.code, mode=BLACK_MODE)
 
 
 # --- naming ------------------------------------------------------------------------
@@ -499,7 +502,7 @@ class _Writer:
         pieces.append('"')
         return "".join(pieces)
 
-    def attachment(self, attachment: Attachment, aliases, quote: str = '"') -> cst.BaseExpression:
+    def attachment(self, attachment: Attachment, aliases, quote: str | None = None) -> cst.BaseExpression:
         expression, extra = self._base(attachment.base, aliases, quote)
         aggs = attachment.aggrandizements
         if aggs is not ABSENT and not aggs:
@@ -517,7 +520,7 @@ class _Writer:
     def _extra_value(self, value, aliases, quote):
         if value is None:
             return cst.Name("None")
-        if quote == '"':
+        if quote is None:
             return self.value(value, aliases)
         return _requote(self.value(value, aliases))
 
@@ -653,11 +656,16 @@ def _star_position(args: list[cst.Arg]) -> int:
     return len(args) - 1 if args and args[-1].star == "**" else len(args)
 
 
+def _stubs_import() -> cst.SimpleStatementLine:
+    module = cst.Name(names.STUBS_MODULE)
+    return cst.SimpleStatementLine([cst.ImportFrom(module=module, names=cst.ImportStar())])
+
+
 def _line(expression: cst.BaseExpression) -> cst.SimpleStatementLine:
     return cst.SimpleStatementLine([cst.Expr(expression)])
 
 
-def _string(text: str, quote: str = '"') -> cst.SimpleString:
+def _string(text: str, quote: str | None = None) -> cst.SimpleString:
     return cst.SimpleString(string_source(text, quote))
 
 

@@ -50,6 +50,10 @@ PSEUDO_FUNCTIONS = frozenset(
 )
 RESERVED = PSEUDO_FUNCTIONS | frozenset(GLOBALS) | frozenset({"None", "True", "False", "pass"})
 
+# The module of the typed stubs (``s2py stubs``); decompiled code imports it
+# first so that editors and mypy know every action function.
+STUBS_MODULE = "s2py_actions"
+
 # Header keyword that holds output display names (not a plist key).
 OUTPUT_NAMES_KEY = "output_names"
 

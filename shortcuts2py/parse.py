@@ -37,6 +37,7 @@ from .ir import (
     ListValue,
     Literal,
     NamedVariable,
+    Origin,
     OutputRef,
     RawAction,
     Section,
@@ -57,9 +58,15 @@ METHODS = {method: (kind, primary) for kind, (method, primary) in names.AGGRANDI
 _ID_NAMESPACE = uuidlib.UUID("6f1c2a4e-5b7d-4e8a-9c3f-2d1e0b9a8c7d")
 
 
-def parse_workflow(code: str, filename: str = "<string>") -> Workflow:
+def parse_workflow(code: str, filename: str = "<string>", *, problems: list[CompileError] | None = None) -> Workflow:
+    """The IR of ``code``; each action records where it was written.
+
+    With a ``problems`` list, a call to an unknown action is recorded there
+    and parsing goes on (the action keeps an empty identifier), so that a
+    checker sees every such call; otherwise the first one raises.
+    """
     tree = parse_module(code, filename)
-    return _Builder(filename).build(tree)
+    return _Builder(filename, problems).build(tree)
 
 
 def _new_id(kind: str, key: str) -> str:
@@ -76,8 +83,9 @@ class _Binding:
 
 
 class _Builder:
-    def __init__(self, filename: str):
+    def __init__(self, filename: str, problems: list[CompileError] | None = None):
         self.filename = filename
+        self.problems = problems
         self.header: list = []
         self.display_overrides: dict[str, str] = {}
         self.ids: dict = {}
@@ -104,6 +112,11 @@ class _Builder:
         return CompileError(message, line, column, self.filename)
 
     def _take_header_and_trailer(self, statements: list[Tree]) -> list[Tree]:
+        if statements and _stubs_import(statements[0]) is not None:
+            module = _stubs_import(statements[0])
+            if str(module) != names.STUBS_MODULE:
+                raise self.error(module, f"found an import of {str(module)!r}, expected from {names.STUBS_MODULE} import *")
+            statements = statements[1:]
         if statements and _called(statements[0]) == "shortcut":
             self._header(_call_of(statements[0]))
             statements = statements[1:]
@@ -111,6 +124,8 @@ class _Builder:
             self._ids(_call_of(statements[-1]))
             statements = statements[:-1]
         for statement in statements:
+            if _stubs_import(statement) is not None:
+                raise self.error(statement, "found an import here, expected it only as the first statement")
             if _called(statement) in ("shortcut", "ids"):
                 where = "first" if _called(statement) == "shortcut" else "last"
                 raise self.error(statement, f"found {_called(statement)}(...) here, expected it as the {where} statement")
@@ -169,7 +184,8 @@ class _Builder:
         return catalog.identifier(function) if function else None
 
     def _is_action_function(self, function: str) -> bool:
-        return function == "action" or catalog.identifier(function) is not None
+        # Any other plain call is meant as an action; _action says if it is unknown.
+        return function == "action" or function not in names.PSEUDO_FUNCTIONS
 
     def _resolve(self, token: Token, aliases: dict[str, str]):
         name = str(token)
@@ -238,7 +254,7 @@ class _Builder:
             kind = node.data
             if kind == "comment":
                 text = str(node.children[0])
-                body.append(Action(COMMENT, [("WFCommentActionText", Literal(text))]))
+                body.append(Action(COMMENT, [("WFCommentActionText", Literal(text))], origin=_origin_at(node)))
             elif kind == "simple_statement":
                 self._simple(node.children[0], body, aliases)
             elif kind == "if_statement":
@@ -252,6 +268,8 @@ class _Builder:
     def _simple(self, node: Tree, body: list, aliases) -> None:
         if node.data == "pass_statement":
             return
+        if node.data == "stubs_import":
+            raise self.error(node, "found an import here, expected it only as the first statement")
         if node.data == "assignment":
             target, value = node.children
             self._assignment(str(target), value, body, aliases, node)
@@ -282,14 +300,14 @@ class _Builder:
             raise self.error(node, f"found {target!r} as a variable name, expected a name that is not reserved")
         attachment = self._attachment(value, aliases)
         params = [("WFVariableName", Literal(target)), ("WFInput", TokenAttachment(attachment))]
-        body.append(Action(SET_VARIABLE, params))
+        body.append(Action(SET_VARIABLE, params, origin=_origin_at(node)))
 
     def _block_end(self, call: Tree, target: str | None, body: list, aliases) -> None:
         function = _called_expression(call)
         previous = body[-1] if body else None
         if not isinstance(previous, Block) or previous.identifier not in END_FUNCTIONS[function] or previous.end.params or previous.end.uuid:
             raise self.error(call, f"found {function}(), expected it right after the block it belongs to")
-        previous.end.params = self._keyword_params(call, aliases)
+        previous.end.params, previous.end.origin = self._call_params(call, aliases)
         if target is not None:
             self._bind(target, previous.end, previous.identifier)
 
@@ -300,15 +318,30 @@ class _Builder:
             identifier = args[0][1]
             if not _is_str(identifier):
                 raise self.error(call, "found action() without an identifier string, expected action(\"identifier\", ...)")
-            return Action(identifier.value, [(k, v) for k, v, _, _ in args[1:]])
+            return Action(identifier.value, [(k, v) for k, v, _, _ in args[1:]], origin=self._origin(call, args[1:]))
+        params, origin = self._call_params(call, aliases)
         identifier = catalog.identifier(function)
         if identifier is None:
-            raise self.error(call, f"found {function}(), which is not an action the catalog knows; expected a catalog function or action(\"identifier\", ...)")
-        return Action(identifier, self._keyword_params(call, aliases))
+            self._unknown_action(call, function)
+            identifier = ""
+        return Action(identifier, params, origin=origin)
+
+    def _unknown_action(self, call: Tree, function: str) -> None:
+        guesses = catalog.suggest(function)
+        hint = f"did you mean {guesses[0]}()?" if guesses else "expected a catalog function or action(\"identifier\", ...)"
+        problem = self.error(call, f"found {function}(), which is not an action the catalog knows; {hint}")
+        if self.problems is None:
+            raise problem
+        self.problems.append(problem)
 
     def _if(self, node: Tree, aliases) -> Block:
         test, then_suite, else_suite = node.children
-        block = Block("", Action(CONDITIONAL, self._condition(test, aliases)), [], Action(CONDITIONAL, []))
+        if _called_expression(test) == "condition":
+            params, origin = self._call_params(test, aliases)
+        else:
+            params, origin = self._condition(test, aliases), _origin_at(test)
+        start = Action(CONDITIONAL, params, origin=origin)
+        block = Block("", start, [], Action(CONDITIONAL, []))
         self.blocks.append(block)
         block.sections.append(Section(None, self._suite(then_suite, aliases)))
         if else_suite is not None:
@@ -322,7 +355,7 @@ class _Builder:
         if function in ("range", "enumerate"):
             params = [("WFInput" if each else "WFRepeatCount", self._loop_source(iterator, function, aliases))]
         elif function in ("repeat_count", "repeat_each"):
-            params = self._keyword_params(iterator, aliases)
+            params, origin = self._call_params(iterator, aliases)
         else:
             raise self.error(iterator, "found a loop over something else, expected range(n), enumerate(list, start=1), repeat_count(...) or repeat_each(...)")
         identifier = REPEAT_EACH if each else REPEAT_COUNT
@@ -333,7 +366,9 @@ class _Builder:
         depth = sum(1 for real in aliases.values() if real.startswith("Repeat Index")) + 1
         inner = dict(aliases)
         inner.update(zip(code_names, names.loop_variables(depth, each)))
-        block = Block("", Action(identifier, params), [], Action(identifier, []))
+        if function in ("range", "enumerate"):
+            origin = _origin_at(iterator)
+        block = Block("", Action(identifier, params, origin=origin), [], Action(identifier, []))
         self.blocks.append(block)
         block.sections.append(Section(None, self._suite(suite, inner)))
         return block
@@ -351,13 +386,13 @@ class _Builder:
         subject, *cases = node.children
         if _called_expression(subject) != "menu":
             raise self.error(subject, "found match on something else, expected match menu(...)")
-        params = self._keyword_params(subject, aliases)
-        block = Block("", Action(MENU, params), [Section(None, [])], Action(MENU, []))
+        params, origin = self._call_params(subject, aliases)
+        block = Block("", Action(MENU, params, origin=origin), [Section(None, [])], Action(MENU, []))
         self.blocks.append(block)
         titles, simple = [], True
         for case in cases:
             pattern, guard, suite = case.children
-            opener = Action(MENU, [])
+            opener = Action(MENU, [], origin=_origin_at(case))
             if pattern.data == "value_pattern":
                 title = self._string(pattern)
                 if not isinstance(title, str):
@@ -367,7 +402,10 @@ class _Builder:
             if guard is not None:
                 if _called_expression(guard) != "menu_case":
                     raise self.error(guard, "found a case guard, expected if menu_case(...)")
-                opener.params.extend(self._keyword_params(guard, aliases))
+                guard_params, guard_origin = self._call_params(guard, aliases)
+                opener.params.extend(guard_params)
+                opener.origin.keys.update(guard_origin.keys)
+                opener.origin.values.update(guard_origin.values)
                 simple = False
             elif pattern.data != "value_pattern":
                 raise self.error(pattern, "found case _ without a guard, expected case \"title\"")
@@ -384,13 +422,12 @@ class _Builder:
     # --- conditions
 
     def _condition(self, test: Tree, aliases) -> list:
+        """The parameters of an If written as a Python condition."""
         kind = test.data
         if kind == "negation":
             return self._subject(test.children[0], aliases) + [("WFCondition", Literal(101))]
         if kind == "comparison":
             return self._comparison(test, aliases)
-        if _called_expression(test) == "condition":
-            return self._keyword_params(test, aliases)
         method = _method_call(test)
         if method is not None and method[1] in ("startswith", "endswith"):
             receiver, name, call = method
@@ -454,8 +491,25 @@ class _Builder:
             raise self.error(call, "found no value before the keywords, expected one")
         return out
 
-    def _keyword_params(self, call: Tree, aliases) -> list:
-        return [(key, value) for key, value, _, _ in self._arguments(call, positional=0, aliases=aliases)]
+    def _call_params(self, call: Tree, aliases) -> tuple[list, Origin]:
+        """The keyword arguments of ``call`` as parameters, and where each was written."""
+        args = self._arguments(call, positional=0, aliases=aliases)
+        return [(key, value) for key, value, _, _ in args], self._origin(call, args)
+
+    def _origin(self, call: Tree, args: list) -> Origin:
+        origin = _origin_at(call)
+        for key, _value, node, starred in args:
+            key_node, value_node = node.children if not starred else self._starred_pair(node, key)
+            origin.keys[key] = _position(key_node)
+            origin.values[key] = _position(value_node)
+        return origin
+
+    def _starred_pair(self, node: Tree, key: str) -> tuple:
+        """The key and value nodes of ``key`` inside a ``**{...}`` argument."""
+        for pair in node.children[0].children:
+            if pair is not None and pair.children[0].data == "string" and self._string(pair.children[0]) == key:
+                return pair.children[0], pair.children[1]
+        return node, node
 
     def _value(self, node: Tree, aliases):
         kind = node.data
@@ -752,6 +806,17 @@ def _position(node) -> tuple[int, int]:
             if line:
                 return line, column
     return 0, 0
+
+
+def _origin_at(node) -> Origin:
+    return Origin(*_position(node))
+
+
+def _stubs_import(statement: Tree):
+    """The module token of a top-level ``from ... import *``, else None."""
+    if statement.data == "simple_statement" and statement.children[0].data == "stubs_import":
+        return statement.children[0].children[0]
+    return None
 
 
 def _call_of(statement: Tree) -> Tree | None:

@@ -1,5 +1,6 @@
 """The s2py command: outputs, naming, exit codes and one-line errors."""
 
+import json
 import plistlib
 from pathlib import Path
 
@@ -30,7 +31,7 @@ def _shortcut(tmp_path: Path, name: str = "a.shortcut") -> Path:
 def test_decompile_one_file_prints_code(capsys):
     assert main(["decompile", str(EXAMPLE)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("shortcut(") and "is_workflow_actions_downloadurl(" in out
+    assert out.startswith("from s2py_actions import *\n\nshortcut(") and "is_workflow_actions_downloadurl(" in out
 
 
 def test_decompile_directory_keeps_relative_paths(tmp_path):
@@ -115,3 +116,53 @@ def test_roundtrip_reports_failures_and_json(tmp_path, capsys):
     assert "FAIL" in out and out.strip().endswith("1 passed, 1 failed")
     assert main(["roundtrip", "--json", str(good)]) == 0
     assert '"passed": 1' in capsys.readouterr().out
+
+
+def test_check_reports_and_exits_1_on_errors(tmp_path, capsys):
+    bad = tmp_path / "src" / "bad.py"
+    bad.parent.mkdir()
+    bad.write_text('shortcut()\nis_workflow_actions_alert(WFAlertActionCancelButtonShown="yes")\n', encoding="utf-8")
+    (tmp_path / "src" / "good.py").write_text("shortcut()\nis_workflow_actions_alert()\n", encoding="utf-8")
+    assert main(["check", str(tmp_path / "src")]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == f"{bad}:2:58: error: is_workflow_actions_alert(WFAlertActionCancelButtonShown=...): found a string, expected True or False\n"
+    assert "1 errors, 0 warnings in 2 files" in captured.err
+    assert main(["check", str(tmp_path / "src" / "good.py")]) == 0
+
+
+def test_check_json_and_missing_path(tmp_path, capsys):
+    code = tmp_path / "a.py"
+    code.write_text("shortcut()\nis_workflow_actions_nope()\n", encoding="utf-8")
+    assert main(["check", "--json", str(code)]) == 1
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert lines[0]["line"] == 2 and lines[0]["severity"] == "error"
+    assert lines[-1] == {"files": 1, "errors": 1, "warnings": 0, "unreadable": 0}
+    assert main(["check", str(tmp_path / "absent.py")]) == 2
+
+
+def test_decompiled_example_checks_clean(tmp_path, capsys):
+    assert main(["decompile", str(EXAMPLE), "-o", str(tmp_path / "example.py")]) == 0
+    assert main(["check", str(tmp_path / "example.py")]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_catalog_search_and_show(capsys):
+    assert main(["catalog", "search", "get", "dictionary", "value", "--limit", "3"]) == 0
+    assert "is_workflow_actions_getvalueforkey" in capsys.readouterr().out
+    assert main(["catalog", "show", "is.workflow.actions.getvalueforkey"]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("is_workflow_actions_getvalueforkey(")
+    assert "one of: 'Value', 'All Keys', 'All Values'" in page and "output: Dictionary Value" in page
+    assert main(["catalog", "show", "--json", "is_workflow_actions_getvalueforkey"]) == 0
+    entry = json.loads(capsys.readouterr().out)
+    assert entry["identifier"] == "is.workflow.actions.getvalueforkey"
+    assert entry["parameters"][0]["enum"] == ["Value", "All Keys", "All Values"]
+    assert main(["catalog", "show", "gettxt"]) == 1
+    assert "did you mean is_workflow_actions_gettext?" in capsys.readouterr().err
+    assert main(["catalog", "search", "--json", "qqqqzzzz"]) == 1
+
+
+def test_stubs_command_writes_the_module(tmp_path, capsys):
+    assert main(["stubs", "-o", str(tmp_path / "typings")]) == 0
+    stub = tmp_path / "typings" / "s2py_actions.pyi"
+    assert "def is_workflow_actions_gettext(" in stub.read_text(encoding="utf-8")

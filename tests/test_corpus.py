@@ -12,6 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 import black
 
 from shortcuts2py import api
+from shortcuts2py.lower import BLACK_MODE
 from shortcuts2py.compare import first_difference
 
 from .conftest import CORPUS, corpus_rows, needs_corpus
@@ -42,7 +43,7 @@ def _ids(value, found: set) -> set:
 
 
 def _check(job: tuple[int, str]) -> str | None:
-    """Every promise of the round trip for one file; a message when one fails."""
+    """Every promise of the round trip for one file, and a clean check; a message when one fails."""
     index, path = job
     root = api.load(path)
     code = api.decompile(root)
@@ -60,7 +61,10 @@ def _check(job: tuple[int, str]) -> str | None:
     difference = first_difference(root, exact, rename_ids=False)
     if difference:
         return f"{path}: --keep-ids: {difference}"
-    if index % 5 == 0 and black.format_str(code, mode=black.Mode()) != code:
+    errors = [str(d) for d in api.check(code, filename=path) if d.severity == "error"]
+    if errors:
+        return f"{path}: s2py check: {errors[0]}"
+    if index % 5 == 0 and black.format_str(code, mode=BLACK_MODE) != code:
         return f"{path}: black changes the code"
     return None
 

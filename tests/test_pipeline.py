@@ -8,6 +8,7 @@ import black
 import pytest
 
 from shortcuts2py import api
+from shortcuts2py.lower import BLACK_MODE
 from shortcuts2py.compare import first_difference
 from shortcuts2py.syntax import CompileError
 
@@ -67,7 +68,7 @@ def check(root):
     code = api.decompile(root)
     assert root == original, "decompile mutated its input"
     ast.parse(code)
-    assert black.format_str(code, mode=black.Mode()) == code
+    assert black.format_str(code, mode=BLACK_MODE) == code
     back = api.compile(code)
     assert first_difference(original, back, rename_ids=True) is None
     for u in uuids_in(original):
@@ -75,7 +76,7 @@ def check(root):
             assert u not in code, f"UUID {u} leaked into default-mode code"
     kcode = api.decompile(root, keep_ids=True)
     ast.parse(kcode)
-    assert black.format_str(kcode, mode=black.Mode()) == kcode
+    assert black.format_str(kcode, mode=BLACK_MODE) == kcode
     kback = api.compile(kcode)
     assert first_difference(original, kback, rename_ids=False) is None
     assert api.roundtrip(root, keep_ids=True).ok
@@ -598,3 +599,14 @@ def test_compile_error_column_after_emoji():
 def test_keep_ids_with_trailing_comment():
     root = root_of(act("gettext", {"UUID": U1, "WFTextActionText": "x"}), act("comment", {"WFCommentActionText": "last"}))
     assert api.roundtrip(root, keep_ids=True).ok
+
+
+def test_fstring_with_escaped_brace_before_field_and_quotes():
+    # Black's quote normalisation once turned this into invalid code.
+    text = tokens('{\ufffc"""', {"{1, 1}": out(U1, Aggrandizements=[{"Type": "WFPropertyVariableAggrandizement", "PropertyName": "Name"}])})
+    check(root_of(act("gettext", {"UUID": U1}), act("gettext", {"WFTextActionText": text})))
+
+
+def test_strings_take_the_quote_needing_fewer_escapes():
+    code = check(root_of(act("gettext", {"WFTextActionText": 'say "hi"'}), act("gettext", {"WFTextActionText": "it's"})))
+    assert "'say \"hi\"'" in code and '"it\'s"' in code
