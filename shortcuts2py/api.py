@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import container
+from .check import Diagnostic, check_code
 from .assemble import assemble_workflow
 from .compare import first_difference
 from .lift import NotAShortcut, lift_workflow
@@ -42,6 +43,11 @@ def compile(code: str, *, filename: str = "<string>") -> dict:  # noqa: A001 - t
     return assemble_workflow(parse_workflow(code, filename))
 
 
+def check(code: str, *, filename: str = "<string>") -> list[Diagnostic]:
+    """Problems of workflow code against the action catalog, in source order."""
+    return check_code(code, filename)
+
+
 def dump(root: dict, *, xml: bool = False) -> bytes:
     """Workflow plist dict -> unsigned plist bytes (binary unless ``xml``)."""
     return container.write_bytes(root, xml=xml)
@@ -76,7 +82,9 @@ def roundtrip(source: bytes | str | Path | dict, *, keep_ids: bool = False) -> R
 __all__ = [
     "CompileError",
     "DecompileError",
+    "Diagnostic",
     "RoundTrip",
+    "check",
     "compile",
     "decompile",
     "dump",
