@@ -121,7 +121,9 @@ class Naming:
         for uuid, (action, block_identifier) in first_actions.items():
             default = default_display(action, block_identifier)
             counts = references.get(uuid, Counter())
-            display = counts.most_common(1)[0][0] if counts else default
+            # The most used name; ties must not depend on parameter order,
+            # which compiling may change, or the fixpoint would break.
+            display = min(counts, key=lambda d: (-counts[d], d != default, d)) if counts else default
             self.displays[uuid] = display
             base = names.output_base_name(display or action.identifier.rsplit(".", 1)[-1])
             name = _unique(base, taken)

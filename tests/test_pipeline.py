@@ -610,3 +610,14 @@ def test_fstring_with_escaped_brace_before_field_and_quotes():
 def test_strings_take_the_quote_needing_fewer_escapes():
     code = check(root_of(act("gettext", {"WFTextActionText": 'say "hi"'}), act("gettext", {"WFTextActionText": "it's"})))
     assert "'say \"hi\"'" in code and '"it\'s"' in code
+
+
+def test_output_name_tie_does_not_depend_on_parameter_order():
+    # Two references, two different names, one each: compiling reorders the
+    # parameters (catalog order), and the chosen name must stay the same.
+    chosen = out(U1, "Selected Item")
+    other = out(U1, "\u9009\u53d6\u7684\u9879\u76ee")
+    check(root_of(
+        act("choosefromlist", {"UUID": U1}),
+        act("setitemname", {"WFInput": attachment(chosen), "WFName": tokens("\ufffc.plist", {"{0, 1}": other})}),
+    ))
