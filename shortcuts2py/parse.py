@@ -80,6 +80,7 @@ class _Binding:
     first: Action
     block_identifier: str | None
     references: list[OutputRef] = field(default_factory=list)
+    others: list[Action] = field(default_factory=list)  # later actions assigned to the same name
 
 
 class _Builder:
@@ -96,6 +97,10 @@ class _Builder:
         self.blocks: list[Block] = []
         self.set_variables: set[str] = set()
         self.output_targets: set[str] = set()
+        # Parse-time facts about IR nodes, keyed by id(): attachments already
+        # ended by with_keys(), and output names given there explicitly.
+        self.closed: set[int] = set()
+        self.explicit_output_names: dict[int, object] = {}
 
     # --- driver
 
@@ -212,10 +217,10 @@ class _Builder:
             if binding is None:
                 raise self.error(token, f"found {name!r}, expected a name assigned from an action")
             ref.uuid = binding.first.uuid
-            if ref.output_name is ABSENT and not getattr(ref, "explicit_name", False):
+            if id(ref) in self.explicit_output_names:
+                ref.output_name = self.explicit_output_names[id(ref)]
+            elif ref.output_name is ABSENT:
                 ref.output_name = self._display(name, binding)
-            elif getattr(ref, "explicit_name", False):
-                ref.output_name = ref.explicit_output_name
         for label, ref in self.missing_refs:
             ref.uuid = outputs.get(label) or _new_id("missing", label)
         groups = self.ids.get("groups", [])
@@ -241,7 +246,7 @@ class _Builder:
         if binding is None:
             self.bindings[name] = _Binding(action, block_identifier)
         else:
-            binding.others = getattr(binding, "others", []) + [action]
+            binding.others.append(action)
         action.uuid = name  # replaced by the real id in _assign_ids
 
     # --- statements
@@ -605,11 +610,11 @@ class _Builder:
     def _method(self, method, aliases, node) -> Attachment:
         receiver, name, call = method
         attachment = self._attachment(receiver, aliases)
-        if getattr(attachment, "closed", False):
+        if id(attachment) in self.closed:
             raise self.error(node, "found a step after with_keys(...), expected with_keys(...) last")
         if name == "with_keys":
             self._with_keys(attachment, call, aliases)
-            attachment.closed = True
+            self.closed.add(id(attachment))
             return attachment
         args = self._arguments(call, positional=1 if name in ("property", "as_type", "aggrandize") else 0, aliases=aliases)
         if name in METHODS:
@@ -641,9 +646,8 @@ class _Builder:
             if key == "OutputName" and isinstance(base, OutputRef):
                 if value is not None and not _is_str(value):
                     raise self.error(value_node, "found an OutputName that is not a string, expected a string or None")
-                base.explicit_name = True
-                base.explicit_output_name = ABSENT if value is None else value.value
-                base.output_name = base.explicit_output_name
+                base.output_name = ABSENT if value is None else value.value
+                self.explicit_output_names[id(base)] = base.output_name
             elif key == "Aggrandizements" and _typed_steps(value):
                 attachment.aggrandizements = self._raw_aggrandizements(value, value_node)
             elif value is None:
@@ -663,7 +667,7 @@ class _Builder:
         return out
 
     def _add_aggrandizement(self, attachment: Attachment, kind: str, fields: list, node) -> None:
-        if getattr(attachment, "closed", False):
+        if id(attachment) in self.closed:
             raise self.error(node, "found a step after with_keys(...), expected with_keys(...) last")
         if attachment.aggrandizements is ABSENT:
             attachment.aggrandizements = []
@@ -865,7 +869,7 @@ def _walk_statements(nodes):
 
 def _binding_actions(binding: _Binding):
     yield binding.first
-    yield from getattr(binding, "others", [])
+    yield from binding.others
 
 
 def _typed_steps(value) -> bool:
