@@ -23,6 +23,7 @@ __all__ = [
     "RESERVED_NAMES",
     "Entry",
     "Parameter",
+    "all_entries",
     "all_identifiers",
     "base_function_name",
     "entry",
@@ -391,7 +392,8 @@ def all_identifiers() -> list[str]:
     return sorted(_load_index())
 
 
-def _all_entries() -> list[Entry]:
+def all_entries() -> list[Entry]:
+    """Every entry, sorted by identifier (reads all shards)."""
     index = _load_index()
     for shard in sorted({row[2] for row in index.values()}):
         _load_shard(shard)
@@ -442,7 +444,7 @@ def search(text: str, limit: int = 50) -> list[Entry]:
         return []
     phrase = " ".join(terms)
     scored = []
-    for e in _all_entries():
+    for e in all_entries():
         groups = [[v.casefold() for v in group if v] for group in _search_fields(e)]
         hit = _match(phrase, groups)
         if hit is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from . import catalog
 from .assemble import assemble_value
-from .ir import Action, ListValue, is_str_literal, iter_actions
+from .ir import Action, ListValue, Literal, iter_actions
 from .parse import parse_workflow
 from .syntax import CompileError
 
@@ -148,17 +148,20 @@ def _value_problem(parameter: catalog.Parameter, value) -> str | None:
 
 
 def _enum_problem(parameter: catalog.Parameter, value) -> str | None:
+    enum = parameter.enum or ()
     members = value.items if isinstance(value, ListValue) else [value]
     for member in members:
-        if is_str_literal(member) and member.value not in parameter.enum:
-            guesses = difflib.get_close_matches(member.value, parameter.enum, n=1, cutoff=0.6)
+        text = member.value if isinstance(member, Literal) and isinstance(member.value, str) else None
+        if text is not None and text not in enum:
+            guesses = difflib.get_close_matches(text, enum, n=1, cutoff=0.6)
             hint = f"; did you mean {guesses[0]!r}?" if guesses else f", expected one of {_members(parameter)}"
-            return f"found {member.value!r}{hint}"
+            return f"found {text!r}{hint}"
     return None
 
 
 def _members(parameter: catalog.Parameter, shown: int = 8) -> str:
-    names = [repr(m) for m in parameter.enum[:shown]]
-    if len(parameter.enum) > shown:
-        names.append(f"... ({len(parameter.enum)} in all)")
+    enum = parameter.enum or ()
+    names = [repr(m) for m in enum[:shown]]
+    if len(enum) > shown:
+        names.append(f"... ({len(enum)} in all)")
     return ", ".join(names)

@@ -115,7 +115,7 @@ _LANGUAGE_NAMES = (
 
 def stub_source() -> str:
     """The whole stub module as text (deterministic for a given catalog)."""
-    entries = sorted((catalog.entry(ident) for ident in catalog.all_identifiers()), key=lambda e: e.function_name)
+    entries = sorted(catalog.all_entries(), key=lambda e: e.function_name)
     exported = _LANGUAGE_NAMES + [e.function_name for e in entries]
     lines = [_PRELUDE, "__all__ = ["]
     lines += [f"    {name!r}," for name in exported]

@@ -367,7 +367,7 @@ def test_general_keys_are_valid_on_every_action():
 def test_seen_kinds_and_corpus_enum_values(fresh):
     condition = catalog.entry("is.workflow.actions.conditional").parameter("WFCondition")
     assert "integer" in condition.seen
-    for entry in catalog._all_entries():
+    for entry in catalog.all_entries():
         for parameter in entry.parameters:
             assert set(parameter.seen) <= {
                 "boolean", "integer", "number", "text", "numeric text", "tokens", "variable",

@@ -114,7 +114,7 @@ def test_undefined_name_stops_but_keeps_earlier_unknown_actions():
 def test_inferred_entries_warn_on_unknown_keys():
     from shortcuts2py import catalog
 
-    inferred = next(e for e in catalog._all_entries() if e.inferred and e.parameters)
+    inferred = next(e for e in catalog.all_entries() if e.inferred and e.parameters)
     code = f"shortcut()\n{inferred.function_name}(NotAKeyAnyoneUses=1)\n"
     (_, _, severity, _), = found(code)
     assert severity == WARNING
