@@ -18,6 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 __all__ = [
+    "ATTACHMENT_TYPES",
     "BOOKKEEPING_KEYS",
     "MISSING",
     "RESERVED_NAMES",
@@ -74,8 +75,9 @@ def is_general_key(key: str) -> bool:
 
 
 # Attachment types that stand for a variable rather than a literal.
-_VARIABLE_TYPES = frozenset(
-    {"ActionOutput", "Variable", "ExtensionInput", "CurrentDate", "Clipboard", "Ask", "DeviceDetails", "Input"}
+ATTACHMENT_TYPES = frozenset(
+    {"ActionOutput", "Variable", "ExtensionInput", "CurrentDate", "Clipboard", "Ask",
+     "DeviceDetails", "Input", "CurrentApp", "HomeAccessory"}
 )
 _TAGGED_KINDS = {
     "WFTextTokenAttachment": "variable",
@@ -112,7 +114,7 @@ def literal_kind(value) -> str:
         return "tokens" if attached else "text"
     if isinstance(tag, str):
         return _TAGGED_KINDS.get(tag, "object")
-    return "variable" if value.get("Type") in _VARIABLE_TYPES else "object"
+    return "variable" if value.get("Type") in ATTACHMENT_TYPES else "object"
 
 
 # Soft keywords of later Python versions too, so names do not depend on the

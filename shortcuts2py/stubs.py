@@ -10,6 +10,7 @@ it runs.
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 from . import catalog, names
@@ -106,17 +107,23 @@ def date(iso: str, /) -> datetime: ...
 def real(text: str, /) -> float: ...
 def group(label: str, /) -> Any: ...
 '''
-_LANGUAGE_NAMES = (
-    "Variable ShortcutInput Clipboard CurrentDate Ask DeviceDetails Input shortcut ids action raw_action "
-    "menu menu_case condition if_result menu_result repeat_results repeat_count repeat_each var attachment "
-    "missing_output global_variable date real group"
-).split()
+
+
+def _declared_names(source: str) -> list[str]:
+    """Top-level names a stub source declares, in order."""
+    out = []
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            out.append(node.name)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            out.append(node.target.id)
+    return out
 
 
 def stub_source() -> str:
     """The whole stub module as text (deterministic for a given catalog)."""
     entries = sorted(catalog.all_entries(), key=lambda e: e.function_name)
-    exported = _LANGUAGE_NAMES + [e.function_name for e in entries]
+    exported = _declared_names(_PRELUDE) + [e.function_name for e in entries]
     lines = [_PRELUDE, "__all__ = ["]
     lines += [f"    {name!r}," for name in exported]
     lines.append("]\n")

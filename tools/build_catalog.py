@@ -30,6 +30,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from shortcuts2py.catalog import (  # noqa: E402
+    ATTACHMENT_TYPES,
     BOOKKEEPING_KEYS,
     SHARD_COUNT,
     literal_kind,
@@ -114,11 +115,6 @@ ANNOTATION_TYPES = {
     "datetime.date": "date",
 }
 
-ATTACHMENT_TYPES = frozenset(
-    {"ActionOutput", "Variable", "ExtensionInput", "CurrentDate", "Clipboard", "Ask",
-     "DeviceDetails", "Input", "CurrentApp", "HomeAccessory"}
-)
-
 TAG_KINDS = {
     "WFTextTokenString": "text",
     "WFTextTokenAttachment": "variable",
@@ -167,14 +163,6 @@ def value_kind(value) -> str:
             return "file"
         return "object"
     return "any"  # data, dates and anything else
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
 
 
 def type_from_kinds(kinds: Counter) -> str:
@@ -321,7 +309,7 @@ def load_workflowbench(shared: Path) -> dict:
             }
             if "default" in facts:
                 default = facts["default"]
-                if norm in ("number", "integer") and isinstance(default, str) and not _is_number(default):
+                if norm in ("number", "integer") and literal_kind(default) == "text":
                     # An intent enum the stub types as a number: its cases are strings.
                     param["type"] = "text"
                 if norm == "boolean" and isinstance(default, int) and not isinstance(default, bool):
