@@ -20,7 +20,12 @@ class DecompileError(ValueError):
 
 
 def load(source: bytes | str | Path) -> dict:
-    """Read a shortcut file (any container) into its workflow plist dict."""
+    """Read a shortcut (file of any container, its bytes, or an iCloud share link) into its workflow plist dict."""
+    if isinstance(source, str):
+        from . import icloud  # here, not at the top: icloud imports this module
+
+        if icloud.looks_like_url(source):
+            return icloud.fetch(source).root
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     try:
         return container.read_bytes(data)
