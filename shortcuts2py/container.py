@@ -4,12 +4,16 @@ A shortcut arrives as a binary plist, an XML plist, a plutil-style JSON dump, or
 signed AEA1 file wrapping a binary plist (docs: FORMAT.md sections 1, 2 and 6).
 Everything here is decided by content, never by file name, and every failure is a
 ContainerError whose message is one sentence a person can act on.
+
+Every value read or written keeps the limits of ``shortcuts2py.limits`` (depth,
+values, text, action count, plist kinds): binary plists are read by
+``shortcuts2py.bplist``, which enforces them while reading; XML and JSON values are
+checked after parsing, without recursion. Later stages may rely on them.
 """
 
 from __future__ import annotations
 
 import ctypes
-import datetime
 import hashlib
 import itertools
 import json
@@ -19,6 +23,9 @@ from pathlib import Path
 from xml.parsers.expat import ExpatError
 
 import lzfse
+
+from .bplist import MalformedPlist, read_bplist
+from .limits import PlistValueError, check_action_count, check_value, type_name
 
 __all__ = [
     "ContainerError",
@@ -99,14 +106,16 @@ def write_bytes(root: dict, *, xml: bool = False) -> bytes:
     Keys are never sorted: dict order is part of what a round trip must keep.
     """
     if not isinstance(root, dict):
-        name = _PLIST_NAMES.get(type(root), f"a {type(root).__name__}")
-        raise ContainerError(f"cannot write a shortcut whose root is {name}, not a dictionary")
-    problem = _unstorable(root)
-    if problem and problem[1] == "null":
-        raise ContainerError(f"cannot write the plist: None at {problem[0]} is not a plist value")
-    if problem:
         raise ContainerError(
-            f"cannot write the plist: the integer at {problem[0]} is too large for a plist")
+            f"cannot write a shortcut whose root is {type_name(root)}, not a dictionary")
+    # What is written must read back: the same limits apply both ways, and plistlib
+    # would otherwise fail on these values with errors of its own (or write a null).
+    try:
+        check_value(root)
+        if isinstance(root.get("WFWorkflowActions"), list):
+            check_action_count(root["WFWorkflowActions"])
+    except PlistValueError as exc:
+        raise ContainerError(f"cannot write the plist: {exc}") from exc
     fmt = plistlib.FMT_XML if xml else plistlib.FMT_BINARY
     try:
         return plistlib.dumps(root, fmt=fmt, sort_keys=False)
@@ -119,8 +128,6 @@ def write_bytes(root: dict, *, xml: bool = False) -> bytes:
         raise ContainerError(f"cannot write the plist: {exc}") from exc
     except (TypeError, OverflowError) as exc:
         raise ContainerError(f"cannot write the plist: {exc}") from exc
-    except RecursionError as exc:
-        raise ContainerError("cannot write the plist: it is nested too deeply") from exc
 
 
 # --------------------------------------------------------------------------- plist / JSON
@@ -134,22 +141,44 @@ def _strip_lead(data: bytes) -> bytes:
 
 
 def _load_plist(data: bytes, kind: str):
+    if kind == "xml":
+        return _load_xml(data)
+    try:
+        return read_bplist(data)
+    except MalformedPlist as exc:
+        raise ContainerError(f"not a valid plist: {exc}") from exc
+    except PlistValueError as exc:
+        raise ContainerError(f"cannot read the shortcut: {exc}") from exc
+    except RecursionError as exc:
+        # Only when the caller itself runs deep: the reader nests at most MAX_DEPTH calls.
+        raise ContainerError("cannot read the shortcut: it is nested too deeply") from exc
+    except MemoryError as exc:
+        raise ContainerError(_NO_MEMORY) from exc
+
+
+def _load_xml(data: bytes):
     # plistlib's own sniffing rejects leading whitespace and expat rejects an XML
     # declaration that is not at the very start, so strip and name the format.
-    if kind == "xml":
-        data, fmt = _strip_lead(data), plistlib.FMT_XML
-    else:
-        fmt = plistlib.FMT_BINARY
     try:
-        return plistlib.loads(data, fmt=fmt)
-    except RecursionError as exc:
-        raise ContainerError("not a valid plist: it is nested too deeply") from exc
-    except (plistlib.InvalidFileException, ValueError, OverflowError, ExpatError,
-            TypeError, AttributeError, KeyError, IndexError, struct.error, MemoryError) as exc:
-        # plistlib does not wrap every low-level failure: UnicodeDecodeError is a
-        # ValueError, an unhashable key is a TypeError, a malformed <date> is an
-        # AttributeError from a failed regex match.
+        value = plistlib.loads(_strip_lead(data), fmt=plistlib.FMT_XML)
+    except (ExpatError, KeyError, IndexError, TypeError, AttributeError, OverflowError) as exc:
+        # plistlib does not wrap every low-level failure: an unhashable key is a
+        # TypeError, a malformed <date> an AttributeError from a failed regex match.
+        # (KeyError and IndexError are LookupErrors: they must be caught first.)
         raise ContainerError(f"not a valid plist: {exc or type(exc).__name__}") from exc
+    except LookupError as exc:   # the XML declaration names an encoding Python lacks
+        name = str(exc).rpartition(": ")[2]
+        raise ContainerError(
+            f"not a valid plist: its XML declaration names the unknown text encoding "
+            f"{name!r}; save it as UTF-8") from exc
+    except ValueError as exc:    # includes plistlib.InvalidFileException
+        raise ContainerError(f"not a valid plist: {_value_error_text(exc)}") from exc
+    except RecursionError as exc:
+        raise ContainerError("cannot read the shortcut: it is nested too deeply") from exc
+    except MemoryError as exc:
+        raise ContainerError(_NO_MEMORY) from exc
+    _check_limits(value)
+    return value
 
 
 def _load_json(data: bytes):
@@ -157,56 +186,52 @@ def _load_json(data: bytes):
         root = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise ContainerError("not valid JSON: the file is not UTF-8 text") from exc
-    except RecursionError as exc:
-        raise ContainerError("not valid JSON: it is nested too deeply") from exc
+    except RecursionError as exc:   # json recurses once per level, in C
+        raise ContainerError(
+            "cannot read the shortcut: arrays and objects are nested far too deeply") from exc
     except ValueError as exc:  # json.JSONDecodeError is a ValueError
-        raise ContainerError(f"not valid JSON: {exc}") from exc
+        raise ContainerError(f"not valid JSON: {_value_error_text(exc)}") from exc
+    except MemoryError as exc:
+        raise ContainerError(_NO_MEMORY) from exc
     if isinstance(root, dict) and ("recordType" in root or "fields" in root) \
             and "WFWorkflowActions" not in root:
         raise ContainerError(
             "this is an iCloud record (JSON from the iCloud API), not a shortcut; "
             "download the file named by fields.shortcut.value.downloadURL instead"
         )
-    problem = _unstorable(root)
-    if problem and problem[1] == "null":
-        raise ContainerError(f"JSON null at {problem[0]} cannot be stored in a plist")
-    if problem:
-        raise ContainerError(f"JSON integer at {problem[0]} is too large for a plist")
+    _check_limits(root)
     return root
 
 
-# JSON can hold values a plist cannot, and plistlib's binary writer would even store
-# None (a null object Apple's reader rejects). Catch both with a key path.
-_PLIST_INT_MIN, _PLIST_INT_MAX = -(2**63), 2**64 - 1
+_NO_MEMORY = "cannot read the shortcut: there is not enough memory to hold it"
 
 
-def _unstorable(value) -> tuple[str, str] | None:
-    """Return (key path, problem) for the first value a plist cannot hold, else None."""
-    stack = [(value, "")]
-    while stack:
-        value, path = stack.pop()
-        if value is None:
-            return path or "the root", "null"
-        if isinstance(value, dict):
-            stack.extend((v, f"{path}.{k}" if path else str(k)) for k, v in reversed(value.items()))
-        elif isinstance(value, list):
-            stack.extend((v, f"{path}[{i}]") for i, v in reversed(list(enumerate(value))))
-        elif type(value) is int and not _PLIST_INT_MIN <= value <= _PLIST_INT_MAX:
-            return path or "the root", "too large"
-    return None
+def _value_error_text(exc: ValueError) -> str:
+    # Python refuses to turn more than 4,300 digits into an int, with a message
+    # about sys.set_int_max_str_digits that means nothing to the person reading it.
+    if "integer string conversion" in str(exc):
+        return "an integer has thousands of digits, far more than a plist can store"
+    return str(exc) or type(exc).__name__
 
 
-_PLIST_NAMES = {list: "an array", str: "a string", bool: "a boolean", int: "an integer",
-                float: "a real number", bytes: "a data blob", datetime.datetime: "a date",
-                type(None): "a null value", plistlib.UID: "a keyed-archiver UID"}
+def _check_limits(value) -> None:
+    """XML and JSON values are checked once parsed (binary plists while being read)."""
+    try:
+        check_value(value)
+    except PlistValueError as exc:
+        raise ContainerError(f"cannot read the shortcut: {exc}") from exc
 
 
 def _check_shortcut(root) -> None:
     if not isinstance(root, dict):
-        name = _PLIST_NAMES.get(type(root), f"a {type(root).__name__}")
-        raise ContainerError(f"not a shortcut: the root is {name}, not a dictionary")
-    if not isinstance(root.get("WFWorkflowActions"), list):
+        raise ContainerError(f"not a shortcut: the root is {type_name(root)}, not a dictionary")
+    actions = root.get("WFWorkflowActions")
+    if not isinstance(actions, list):
         raise ContainerError("not a shortcut: there is no WFWorkflowActions list")
+    try:
+        check_action_count(actions)
+    except PlistValueError as exc:
+        raise ContainerError(f"cannot read the shortcut: {exc}") from exc
 
 
 # --------------------------------------------------------------------------- AEA1 (signed)

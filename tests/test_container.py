@@ -311,6 +311,48 @@ def test_random_bytes_always_give_container_error(prefix, tail):
         read_bytes(prefix + tail)
 
 
+def _binary_samples() -> list[bytes]:
+    """Small real binary plists (plain and signed payloads), else a generated one."""
+    if not (CORPUS / "manifest.jsonl").is_file():
+        return [plistlib.dumps(sample_root(4), fmt=plistlib.FMT_BINARY, sort_keys=False)]
+    rows = [json.loads(line) for line in (CORPUS / "manifest.jsonl").read_text().splitlines()
+            if line.strip()]
+    chosen = []
+    for fmt in ("bplist", "aea-signed"):
+        files = sorted((CORPUS / row["file"] for row in rows if row["format"] == fmt),
+                       key=lambda path: path.stat().st_size)
+        for path in files[: len(files) // 2: max(1, len(files) // 6)]:
+            data = path.read_bytes()
+            chosen.append(container._extract_wflow(data) if fmt == "aea-signed" else data)
+    return chosen
+
+
+_SAMPLES = _binary_samples()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_mutated_binary_plists_give_a_shortcut_or_a_container_error(data):
+    # Bytes anywhere, bytes in the trailer and offset table (where one byte moves
+    # everything), cuts: never another exception, never unbounded work.
+    blob = bytearray(data.draw(st.sampled_from(_SAMPLES)))
+    for _ in range(data.draw(st.integers(1, 6))):
+        if len(blob) < 10:
+            break
+        where = data.draw(st.sampled_from(["anywhere", "tail", "cut"]))
+        if where == "cut":
+            del blob[data.draw(st.integers(8, len(blob) - 1)):]
+            continue
+        low = 8 if where == "anywhere" else max(8, len(blob) - 96)
+        blob[data.draw(st.integers(low, len(blob) - 1))] = data.draw(st.integers(0, 255))
+    try:
+        root = read_bytes(bytes(blob))
+    except ContainerError as error:
+        assert "\n" not in str(error)
+    else:
+        assert isinstance(root, dict)
+
+
 # --------------------------------------------------------------------------- signed (AEA1)
 
 
@@ -592,6 +634,42 @@ def test_read_file_errors_do_not_mention_the_path(tmp_path):
     bad.write_bytes(b"")
     with pytest.raises(ContainerError, match="^empty file$"):
         read_file(bad)
+
+
+# --------------------------------------------------------------------------- reliability reproducers
+# Files a fuzz campaign found (../shared/reliability): each must end in one clear
+# ContainerError naming its problem.
+
+RELIABILITY = Path(__file__).resolve().parents[2] / "shared" / "reliability"
+
+_SAME_KEY = r"a dictionary key at WFWorkflowActions\[0\]\.WFWorkflowActionParameters\S* is "
+_TOO_DEEP = "arrays and dictionaries nest deeper than the limit of 128 levels at WFWorkflowActions"
+REPRODUCERS = {
+    "dec_null_value.bplist": "it holds null at WFWorkflowActions\\[0\\]",
+    "dec_uid_value.bplist": "it holds a keyed-archiver UID at WFWorkflowActions",
+    "dec_int_key.bplist": _SAME_KEY + "an integer, not a string",
+    "dec_int_key_nested.bplist": _SAME_KEY + "an integer, not a string",
+    "dec_int_key_attachments_by_range.bplist": _SAME_KEY + "an integer, not a string",
+    "dec_bytes_key.bplist": _SAME_KEY + "data, not a string",
+    "dec_null_key.bplist": _SAME_KEY + "null, not a string",
+    "dec_nested_list_245.plist": _TOO_DEEP,
+    "dec_nested_dict_245.plist": _TOO_DEEP,
+    "dec_deep_xml_500.plist": _TOO_DEEP,
+    "dec_cyclic_array.bplist": "^not a valid plist: an array or dictionary contains itself$",
+    "dec_shared_refs_laughs16.bplist": "its 38 stored references stand for 131,076 values",
+    "dec_shared_refs_laughs30.bplist": "it holds more than 250,000 values",
+    "dec_xml_unknown_encoding.plist": "unknown text encoding 'WTF-8'; save it as UTF-8",
+    "dec_comment_lone_surrogate.json": "WFCommentActionText holds a lone UTF-16 surrogate",
+    "dec_bplist_int_32768_bytes.bplist": "is stored in 32,768 bytes",
+}
+
+
+@pytest.mark.skipif(not RELIABILITY.is_dir(), reason="../shared/reliability is absent")
+@pytest.mark.parametrize("name, message", sorted(REPRODUCERS.items()))
+def test_reliability_reproducers_end_in_one_clear_error(name, message):
+    with pytest.raises(ContainerError, match=message) as info:
+        read_file(RELIABILITY / name)
+    assert "\n" not in str(info.value)
 
 
 # --------------------------------------------------------------------------- real corpus

@@ -1,0 +1,384 @@
+"""Read binary plists with every limit of ``shortcuts2py.limits`` enforced while reading.
+
+plistlib's binary reader recurses without a bound, can return lists that contain
+themselves, and hands out one Python object for all references to it, so a few
+hundred bytes can stand for billions of values once walked. This reader decodes each
+object once, like plistlib, but keeps for every object the size of the tree it
+stands for, so shared references are measured without being expanded. It refuses
+cycles, too much nesting, too many values or characters, and the kinds shortcuts
+never hold, as soon as they show. For every file it accepts, the result equals
+``plistlib.loads`` exactly: same types, same key order, same sharing of objects.
+
+It recurses once per nesting level, and refuses a level deeper than
+``limits.MAX_DEPTH`` before entering it, so it never uses more than about 130
+frames, whatever the file says.
+
+The layout (from Apple's CFBinaryPList.c): the 8-byte header ``bplist00``, the
+objects, a table of object offsets, then a 32-byte trailer holding, big-endian,
+6 unused bytes, the width of an offset, the width of a reference, the object count,
+the top object's number and where the offset table starts. An object begins with a
+marker byte: the high nibble is its type, the low nibble a count, where 15 means the
+count follows as an integer object. Arrays hold references (object numbers); a
+dictionary holds all its key references, then all its value references.
+"""
+
+from __future__ import annotations
+
+import datetime
+import struct
+from typing import Any, Callable
+
+from .limits import (
+    DEPTH_CLAUSE,
+    MAX_DEPTH,
+    MAX_SHARING,
+    MAX_STRING,
+    MAX_TEXT,
+    MAX_VALUES,
+    NULL_CLAUSE,
+    TEXT_CLAUSE,
+    VALUES_CLAUSE,
+    PlistValueError,
+    format_path,
+    integer_problem,
+    key_clause,
+    kind_clause,
+    length_clause,
+    sharing_clause,
+    string_problem,
+)
+
+__all__ = ["MalformedPlist", "read_bplist"]
+
+
+class MalformedPlist(ValueError):
+    """The bytes do not follow the binary plist layout; str() is one clause."""
+
+
+_HEADER_SIZE = 8
+_TRAILER = struct.Struct(">6xBBQQQ")
+_UINT_CODES = {1: "B", 2: "H", 4: "L", 8: "Q"}
+_REAL32, _REAL64 = struct.Struct(">f"), struct.Struct(">d")
+_EPOCH = datetime.datetime(2001, 1, 1)   # time 0 of binary plist dates
+
+# Marker byte -> 1 when the object is a string (ASCII 0x5n or UTF-16 0x6n).
+_IS_STRING = bytes(1 if marker >> 4 in (5, 6) else 0 for marker in range(256))
+
+_MARKER_NAMES = {0x0: "null", 0x1: "an integer", 0x2: "a real number", 0x3: "a date",
+                 0x4: "data", 0x8: "a keyed-archiver UID", 0xA: "an array",
+                 0xB: "an ordered set", 0xC: "a set", 0xD: "a dictionary"}
+
+
+class _Pending:
+    """The state of an object not yet read, or of a container being read."""
+
+
+_UNREAD, _OPEN = _Pending(), _Pending()
+
+
+class _Refusal(Exception):
+    """A PlistValueError on its way up; each container it passes adds its key or index."""
+
+    def __init__(self, clause: str):
+        super().__init__(clause)
+        self.clause = clause
+        self.steps: list[str | int] = []
+
+
+def read_bplist(data: bytes):
+    """Return the value stored in the binary plist ``data``.
+
+    Raises MalformedPlist when the bytes are not a binary plist, and
+    limits.PlistValueError when they are one that breaks a limit or holds a value
+    shortcuts cannot (null, UID, a non-string key, a lone surrogate...).
+    """
+    offsets, top, ref_size, end = _read_layout(data)
+    read, expansion = _reader(data, offsets, ref_size, end)
+    try:
+        value = read(top, 1)
+    except _Refusal as refusal:
+        where = f" at {format_path(reversed(refusal.steps))}"
+        raise PlistValueError(refusal.clause.replace("{at}", where)) from None
+    except IndexError:
+        # Member references are bounds-checked by the lookups that use them.
+        raise MalformedPlist("a reference points past the end of the object table") from None
+    stored, expanded = expansion(top)
+    if expanded > MAX_SHARING * stored:
+        raise PlistValueError(sharing_clause(stored, expanded))
+    return value
+
+
+def _read_layout(data: bytes) -> tuple[tuple[int, ...], int, int, int]:
+    """Check the trailer and offset table; return (offsets, top, ref width, end of objects)."""
+    if len(data) < _HEADER_SIZE + _TRAILER.size:
+        raise MalformedPlist("the file is too short to be a binary plist")
+    offset_size, ref_size, count, top, table = _TRAILER.unpack_from(data, len(data) - 32)
+    if not (1 <= offset_size <= 8 and 1 <= ref_size <= 8):
+        raise MalformedPlist("its trailer gives impossible offset or reference widths")
+    if count == 0 or top >= count:
+        raise MalformedPlist("its trailer names a top object that does not exist")
+    if table < _HEADER_SIZE or table + count * offset_size > len(data) - _TRAILER.size:
+        raise MalformedPlist("its offset table lies outside the file")
+    offsets = _unpack_uints(data, table, count, offset_size)
+    if min(offsets) < _HEADER_SIZE or max(offsets) >= table:
+        raise MalformedPlist("an object offset points outside the objects")
+    return offsets, top, ref_size, table
+
+
+def _unpack_uints(data: bytes, start: int, count: int, width: int):
+    """``count`` big-endian unsigned integers of ``width`` bytes (bytes when width is 1)."""
+    if width == 1:
+        return data[start:start + count]
+    code = _UINT_CODES.get(width)
+    if code:
+        return struct.unpack_from(f">{count}{code}", data, start)
+    stop = start + count * width
+    return tuple(int.from_bytes(data[i:i + width], "big") for i in range(start, stop, width))
+
+
+def _reader(data: bytes, offsets, ref_size: int, end: int):
+    """Return read(ref, depth), the value of object ``ref`` met ``depth`` containers
+    deep, and expansion(ref), the references stored (counting the root's) and the
+    values object ``ref`` stands for, both known once it has been read.
+
+    A closure rather than a class because it runs once per object and once per
+    reference: names held in its cells are quicker to reach than attributes, and
+    that is what lets it outrun plistlib. Per object it keeps the value (memoised,
+    as plistlib does), and the values, characters and nesting of the tree the object
+    stands for, which are what the limits are about.
+    """
+    count = len(offsets)
+    values: list = [_UNREAD] * count
+    sizes = [1] * count     # values in the tree (every scalar is 1)
+    texts = [0] * count     # characters of strings and keys, bytes of data, in the tree
+    heights = [0] * count   # arrays and dictionaries nested in the tree (scalars: 0)
+    is_string = bytes(map(data.__getitem__, offsets)).translate(_IS_STRING)
+    unpackers: dict = {}   # reference count -> function unpacking that many references
+    stored = 1             # member references of the containers read, plus the root's
+
+    def read(ref: int, depth: int):
+        nonlocal stored
+        value: Any
+        pos = offsets[ref]
+        marker = data[pos]
+        kind = marker >> 4
+        if kind == 0x5:                                   # ASCII string
+            if marker != 0x5F:
+                start, length = pos + 1, marker & 15
+            elif data[pos + 1] == 0x10:                  # the usual long form: a 1-byte count
+                start, length = pos + 3, data[pos + 2]
+            else:
+                start, length = _count(data, pos, marker, end)
+            stop = start + length
+            if stop > end:
+                raise MalformedPlist("a string runs past the end of the objects")
+            if length > MAX_STRING:
+                raise _Refusal(length_clause("the string", length, "characters"))
+            try:
+                value = values[ref] = data[start:stop].decode("ascii")
+            except UnicodeDecodeError:
+                raise MalformedPlist("an ASCII string holds a byte above 127") from None
+            texts[ref] = length
+            return value
+        if kind == 0xD or kind == 0xA:
+            if values[ref] is _OPEN:
+                raise MalformedPlist("an array or dictionary contains itself")
+            if depth > MAX_DEPTH:
+                raise _Refusal(DEPTH_CLAUSE)
+            if marker & 15 != 15:
+                start, length = pos + 1, marker & 15
+            else:
+                start, length = _count(data, pos, marker, end)
+            if length > MAX_VALUES:
+                raise _Refusal(VALUES_CLAUSE)
+            n_refs = 2 * length if kind == 0xD else length
+            stop = start + n_refs * ref_size
+            if stop > end:
+                raise MalformedPlist("an array or dictionary runs past the end of the objects")
+            if ref_size == 1:
+                refs = data[start:stop]
+            else:
+                unpack = unpackers.get(n_refs) or _unpacker(unpackers, n_refs, ref_size)
+                refs = unpack(data, start)
+            values[ref] = _OPEN
+            stored += length
+            below = depth + 1
+            size, text, height = 1, 0, 0
+            try:
+                if kind == 0xD:
+                    value = {}
+                    for k, v in zip(refs[:length], refs[length:]):
+                        if not is_string[k]:
+                            raise _Refusal(_key_clause(data[offsets[k]]))
+                        key = values[k]
+                        if key is _UNREAD:
+                            key = read(k, below)
+                        member = values[v]
+                        if member is _UNREAD or member is _OPEN:
+                            member = read(v, below)
+                        value[key] = member
+                        size += sizes[v]
+                        text += texts[k] + texts[v]
+                        if heights[v] > height:
+                            height = heights[v]
+                else:
+                    value = []
+                    append = value.append
+                    for v in refs:
+                        member = values[v]
+                        if member is _UNREAD or member is _OPEN:
+                            member = read(v, below)
+                        append(member)
+                        size += sizes[v]
+                        text += texts[v]
+                        if heights[v] > height:
+                            height = heights[v]
+            except _Refusal as refusal:
+                if refusal.clause is not VALUES_CLAUSE and refusal.clause is not TEXT_CLAUSE:
+                    _add_step(refusal, kind == 0xD, refs, values)
+                raise
+            if size > MAX_VALUES or text > MAX_TEXT or depth + height > MAX_DEPTH:
+                # Over a limit only through shared members: counted, never expanded.
+                raise _Refusal(VALUES_CLAUSE if size > MAX_VALUES else
+                               TEXT_CLAUSE if text > MAX_TEXT else DEPTH_CLAUSE)
+            values[ref], sizes[ref], texts[ref], heights[ref] = value, size, text, height + 1
+            return value
+        if kind == 0x1 and marker <= 0x13:               # integer of 1, 2, 4 or 8 bytes
+            stop = pos + 1 + (1 << (marker & 15))
+            if stop > end:
+                raise MalformedPlist("an integer runs past the end of the objects")
+            value = values[ref] = int.from_bytes(data[pos + 1:stop], "big", signed=marker == 0x13)
+            return value
+        if marker == 0x08 or marker == 0x09:
+            value = values[ref] = marker == 0x09
+            return value
+        try:
+            value = values[ref] = _other_scalar(data, pos, marker, end)
+        except PlistValueError as problem:
+            raise _Refusal(str(problem)) from None
+        if type(value) is str or type(value) is bytes:
+            texts[ref] = len(value)
+        return value
+
+    def expansion(ref: int) -> tuple[int, int]:
+        return stored, sizes[ref]
+
+    return read, expansion
+
+
+def _unpacker(unpackers: dict, n_refs: int, width: int) -> Callable[[bytes, int], Any]:
+    """Make (and remember in ``unpackers``) the unpacking of ``n_refs`` references."""
+    def odd_width(data: bytes, start: int):
+        return _unpack_uints(data, start, n_refs, width)
+
+    code = _UINT_CODES.get(width)
+    unpack = struct.Struct(f">{n_refs}{code}").unpack_from if code else odd_width
+    unpackers[n_refs] = unpack
+    return unpack
+
+
+def _count(data: bytes, pos: int, marker: int, end: int) -> tuple[int, int]:
+    """(start of the payload, count) of a string, data, array or dictionary object."""
+    low = marker & 15
+    if low != 15:
+        return pos + 1, low
+    if pos + 2 > end:
+        raise MalformedPlist("an object runs past the end of the objects")
+    width = 1 << (data[pos + 1] & 3)   # like plistlib, only the low bits of that marker count
+    start = pos + 2 + width
+    if start > end:
+        raise MalformedPlist("an object runs past the end of the objects")
+    return start, int.from_bytes(data[pos + 2:start], "big")
+
+
+def _key_clause(marker: int) -> str:
+    return key_clause(_marker_name(marker))
+
+
+def _marker_name(marker: int) -> str:
+    if marker in (0x08, 0x09):
+        return "a boolean"
+    if marker == 0x0F:
+        return "a fill byte"
+    return _MARKER_NAMES.get(marker >> 4, f"an object of type 0x{marker:02x}")
+
+
+def _add_step(refusal: _Refusal, is_dict: bool, refs, values: list) -> None:
+    """Record which member of a container the refusal came from.
+
+    Members are read in order, so it is the first one not yet done; for a
+    dictionary, a refusal from a key (or about it) stops the path at the dictionary.
+    """
+    if is_dict:
+        half = len(refs) >> 1
+        for k, v in zip(refs[:half], refs[half:]):
+            key, member = values[k], values[v]
+            if type(key) is not str:
+                return
+            if member is _UNREAD or member is _OPEN:
+                refusal.steps.append(key)
+                return
+        return
+    for index, v in enumerate(refs):
+        if values[v] is _UNREAD or values[v] is _OPEN:
+            refusal.steps.append(index)
+            return
+
+
+def _other_scalar(data: bytes, pos: int, marker: int, end: int):
+    """Decode the rarer scalars: big integers, reals, dates, data, UTF-16 strings.
+
+    Raises PlistValueError for the kinds shortcuts never hold, MalformedPlist for
+    anything unknown.
+    """
+    kind = marker >> 4
+    if kind == 0x6 or kind == 0x4:
+        start, length = _count(data, pos, marker, end)
+        stop = start + (length * 2 if kind == 0x6 else length)
+        if stop > end:
+            raise MalformedPlist("a string or data object runs past the end of the objects")
+        if length > MAX_STRING:
+            what = ("the data", "bytes") if kind == 0x4 else ("the string", "characters")
+            raise PlistValueError(length_clause(what[0], length, what[1]))
+        return data[start:stop] if kind == 0x4 else _utf16(data[start:stop])
+    if kind == 0x1:
+        width = 1 << (marker & 15)
+        if width > 16:
+            raise PlistValueError(
+                f"the integer{{at}} is stored in {width:,} bytes, more than the 16 a plist allows")
+        stop = pos + 1 + width
+        if stop > end:
+            raise MalformedPlist("an integer runs past the end of the objects")
+        number = int.from_bytes(data[pos + 1:stop], "big", signed=True)
+        problem = integer_problem(number)
+        if problem:
+            raise PlistValueError(problem)
+        return number
+    if marker in (0x22, 0x23, 0x33):
+        layout = _REAL32 if marker == 0x22 else _REAL64
+        if pos + 1 + layout.size > end:
+            raise MalformedPlist("a number runs past the end of the objects")
+        number = layout.unpack_from(data, pos + 1)[0]
+        if marker != 0x33:
+            return number
+        try:
+            return _EPOCH + datetime.timedelta(seconds=number)
+        except (OverflowError, ValueError):
+            raise MalformedPlist("a date is out of range") from None
+    if marker == 0x00:
+        raise PlistValueError(NULL_CLAUSE)
+    if marker == 0x0F or kind in (0x8, 0xB, 0xC):
+        raise PlistValueError(kind_clause(_marker_name(marker)))
+    raise MalformedPlist(f"it holds an object of unknown type 0x{marker:02x}")
+
+
+def _utf16(raw: bytes) -> str:
+    try:
+        text = raw.decode("utf-16-be")
+    except UnicodeDecodeError:
+        # The length is even, so only a lone surrogate can fail: decode it to name it.
+        text = raw.decode("utf-16-be", "surrogatepass")
+    problem = string_problem(text)
+    if problem:
+        raise PlistValueError(problem)
+    return text
