@@ -13,13 +13,16 @@ import difflib
 import hashlib
 import json
 import keyword
+import re
 import threading
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 __all__ = [
     "ATTACHMENT_TYPES",
     "BOOKKEEPING_KEYS",
+    "GENERAL_KEYS",
     "MISSING",
     "RESERVED_NAMES",
     "Entry",
@@ -31,7 +34,11 @@ __all__ = [
     "entry_for_function",
     "function_name",
     "identifier",
+    "is_builtin",
     "is_general_key",
+    "key_vocabulary",
+    "key_words",
+    "likely_typo",
     "literal_kind",
     "is_reserved",
     "output_name",
@@ -68,10 +75,105 @@ BOOKKEEPING_KEYS = frozenset(
 )
 
 
+# The general keys that are Python names: code writes them as keywords.
+GENERAL_KEYS = BOOKKEEPING_KEYS | {"ShowWhenRun"}
+
+
 def is_general_key(key: str) -> bool:
     """True for keys valid on every action: bookkeeping, "Show When Run" and
     the editor's "Show-<parameter>" disclosure flags."""
-    return key in BOOKKEEPING_KEYS or key == "ShowWhenRun" or key.startswith("Show-")
+    return key in GENERAL_KEYS or key.startswith("Show-")
+
+
+def is_builtin(identifier: str) -> bool:
+    """True for the actions Shortcuts itself provides (``is.workflow.actions.*``)
+    and those of Apple's own apps (``com.apple.*``)."""
+    return identifier.startswith(("is.workflow.actions.", "com.apple."))
+
+
+# --------------------------------------------------------------------------- misspellings
+
+# Words of a key: "WFContentItemSortOrder" -> wf, content, item, sort, order.
+_KEY_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def key_words(key: str) -> list[str]:
+    """The words a parameter key is made of, case-folded."""
+    return [word.casefold() for word in _KEY_WORD.findall(key)]
+
+
+def _allowed_edits(length: int) -> int:
+    # One slip in a short key already makes another plausible word.
+    return 0 if length <= 2 else 1 if length <= 5 else 2
+
+
+def _without_prefix(folded: str) -> str:
+    return folded[2:] if folded.startswith("wf") else folded
+
+
+def _distance(a: str, b: str) -> int:
+    from rapidfuzz.distance import OSA  # imported here: most runs never need it
+
+    return OSA.distance(a, b)
+
+
+def _plausible_variant(key: str, known: str, vocabulary) -> bool:
+    """True when ``key`` reads as a key of its own next to ``known``: a plural,
+    or the same words with one whole word swapped for another real one
+    (``setVariableKey`` next to ``getVariableKey``, ``Value2`` next to ``Value1``)."""
+    a, b = _without_prefix(key.casefold()), _without_prefix(known.casefold())
+    short, long_ = sorted((a, b), key=len)
+    if not short.endswith("s") and long_ in (short + "s", short + "es"):
+        return True
+    words_a, words_b = key_words(key), key_words(known)
+    if len(words_a) != len(words_b):
+        return False
+    changed = [(x, y) for x, y in zip(words_a, words_b) if x != y]
+    if len(changed) != 1:
+        return False
+    x, y = changed[0]
+    if len(x) != len(y) or sorted(x) == sorted(y):  # a slip inserts, drops or swaps letters
+        return False
+    return (x.isdigit() and y.isdigit()) or (len(x) >= 3 and x in vocabulary and y in vocabulary)
+
+
+def likely_typo(key: str, known: Iterable[str], vocabulary=None) -> str | None:
+    """The known key that ``key`` is probably a misspelling of, or None.
+
+    A misspelling differs from a known key only in letter case or a missing
+    or extra ``WF`` prefix, or by one edit (two for keys longer than five
+    characters; an edit inserts, drops, replaces or swaps two neighbouring
+    letters).  A plural of a known key, or a known key with one whole word
+    replaced by another word that keys use, is not a misspelling: the app
+    writes such keys.  ``vocabulary`` is that set of words (by default the
+    words of every key in the catalog).
+    """
+    known = [k for k in known if isinstance(k, str)]
+    if key in known:
+        return None
+    folded = key.casefold()
+    bare = _without_prefix(folded)
+    for candidate in known:
+        if candidate.casefold() == folded or _without_prefix(candidate.casefold()) == bare:
+            return candidate
+    best = None
+    for candidate in known:
+        allowed = _allowed_edits(len(candidate))
+        if allowed == 0 or abs(len(candidate) - len(key)) > allowed + 2:
+            continue
+        distance = min(
+            _distance(folded, candidate.casefold()),
+            _distance(bare, _without_prefix(candidate.casefold())),
+        )
+        if distance > allowed:
+            continue
+        if vocabulary is None:
+            vocabulary = key_vocabulary()
+        if _plausible_variant(key, candidate, vocabulary):
+            continue
+        if best is None or (distance, candidate) < best:
+            best = (distance, candidate)
+    return best[1] if best else None
 
 
 # Attachment types that stand for a variable rather than a literal.
@@ -203,6 +305,8 @@ class Parameter:
     is_input: bool
     inferred: bool = False
     seen: tuple[str, ...] = ()
+    shared_from: str | None = None
+    type_source: str | None = None
 
     @property
     def has_default(self) -> bool:
@@ -224,6 +328,8 @@ class Entry:
     output_name: str | None
     output_type: str | None
     parameters: tuple[Parameter, ...]
+    keywords: tuple[str, ...] = ()
+    starred_keys: tuple[str, ...] = ()
 
     def parameter(self, key: str) -> Parameter | None:
         for p in self.parameters:
@@ -249,6 +355,8 @@ def _parameter(raw: dict) -> Parameter:
         is_input=bool(raw.get("is_input")),
         inferred=bool(raw.get("inferred")),
         seen=tuple(raw.get("seen") or ()),
+        shared_from=raw.get("shared_from"),
+        type_source=raw.get("type_source"),
     )
 
 
@@ -268,6 +376,8 @@ def _entry(raw: dict) -> Entry:
         output_name=output.get("name"),
         output_type=output.get("type"),
         parameters=tuple(_parameter(p) for p in raw.get("parameters") or ()),
+        keywords=tuple(raw.get("keywords") or ()),
+        starred_keys=tuple(raw.get("starred_keys") or ()),
     )
 
 
@@ -278,6 +388,8 @@ _index: dict[str, tuple[str, str | None, str]] | None = None
 _by_function: dict[str, str] | None = None
 _shards: dict[str, dict[str, Entry]] = {}
 _shard_loads = 0  # number of shard files read so far (tests check laziness with it)
+_vocabulary: frozenset[str] | None = None
+_search_rows: list[tuple[Entry, tuple[tuple[str, ...], ...], str]] | None = None
 
 
 def _read_json(*parts: str):
@@ -325,12 +437,14 @@ def _load_shard(shard: str) -> dict[str, Entry]:
 
 def _clear_cache() -> None:
     """Forget everything loaded (for tests)."""
-    global _index, _by_function, _shard_loads
+    global _index, _by_function, _shard_loads, _vocabulary, _search_rows
     with _lock:
         _index = None
         _by_function = None
         _shards.clear()
         _shard_loads = 0
+        _vocabulary = None
+        _search_rows = None
 
 
 # --------------------------------------------------------------------------- public API
@@ -402,61 +516,117 @@ def all_entries() -> list[Entry]:
     return [_shards[index[ident][2]][ident] for ident in sorted(index)]
 
 
-# Field groups searched, in order of importance.
+def key_vocabulary() -> frozenset[str]:
+    """Every word that some parameter key in the catalog is made of
+    (``key_words.json``, so that no shard needs reading)."""
+    global _vocabulary
+    if _vocabulary is None:
+        words = frozenset(_read_json("key_words.json"))
+        with _lock:
+            _vocabulary = words
+    return _vocabulary
+
+
+# --------------------------------------------------------------------------- search
+
+# Words of names and labels: "Get Contents of URL", "is_workflow_actions_gettext",
+# "com.sindresorhus.Actions.SortListIntent" -> sort, list, intent.
+_SEARCH_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+|[^\W\d_]+")
+
+# The fields of an entry, most telling first: display name; names (function
+# name, identifier); app; keywords and categories; parameter keys and labels.
+_DISPLAY, _NAMES, _APP, _TOPICS, _PARAMETERS = range(5)
+_FIELD_WEIGHTS = (16, 8, 4, 2, 1)
+
+
+def _words(*texts: str, whole: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The words of ``texts``, then the ``whole`` strings themselves."""
+    words = [w.casefold() for text in texts for w in _SEARCH_WORD.findall(text)]
+    return tuple(dict.fromkeys(words + [w.casefold() for w in whole]))
+
+
 def _search_fields(e: Entry) -> tuple[tuple[str, ...], ...]:
+    keys = tuple(p.key for p in e.parameters)
     return (
-        (e.function_name, e.identifier, e.identifier.rsplit(".", 1)[-1]),
-        (e.display_name,),
-        (e.app or "", e.bundle or ""),
-        e.categories,
-        tuple(p.key for p in e.parameters) + tuple(p.label for p in e.parameters),
+        _words(e.display_name),
+        _words(e.function_name, e.identifier, whole=(e.function_name, *e.identifier.split("."))),
+        _words(e.app or "", e.bundle or ""),
+        _words(*e.keywords, *e.categories),
+        _words(*keys, *(p.label for p in e.parameters), whole=keys),
     )
 
 
-def _match(term: str, groups: list[list[str]]) -> tuple[int, int] | None:
-    """Best (rank, field group) of ``term``: rank 0 exact, 1 prefix, 2 substring."""
-    best = None
-    for g, values in enumerate(groups):
-        for value in values:
-            if value == term:
-                rank = 0
-            elif value.startswith(term):
-                rank = 1
-            elif term in value:
-                rank = 2
-            else:
-                continue
-            if best is None or (rank, g) < best:
-                best = (rank, g)
-    return best
+def _search_table() -> list[tuple[Entry, tuple[tuple[str, ...], ...], str]]:
+    global _search_rows
+    if _search_rows is None:
+        _search_rows = [(e, _search_fields(e), _squashed(e.display_name)) for e in all_entries()]
+    return _search_rows
+
+
+def _squashed(text: str) -> str:
+    return "".join(text.casefold().split())
+
+
+def _term_score(term: str, fields: tuple[tuple[str, ...], ...]) -> tuple[int, int]:
+    """(first field it is found in, score) of one query word; (len(fields), 0)
+    when it is found nowhere.  The score is the best over the fields of the
+    field's weight times the match: a whole word 3, the start of a word 2,
+    a part of a word 1 (for words of three letters or more)."""
+    first, score = len(fields), 0
+    for index, words in enumerate(fields):
+        quality = 0
+        for word in words:
+            if word == term:
+                quality = 3
+                break
+            if word.startswith(term):
+                quality = 2
+            elif quality == 0 and len(term) >= 3 and term in word:
+                quality = 1
+        if quality:
+            first = min(first, index)
+            score = max(score, _FIELD_WEIGHTS[index] * quality)
+    return first, score
 
 
 def search(text: str, limit: int = 50) -> list[Entry]:
     """Entries matching ``text`` (case-insensitive), best first.
 
-    Fields searched, in order of importance: function name, identifier and
-    its last dotted part; display name; app and bundle; categories; parameter keys and labels. The
-    whole text matching one field exactly ranks first, then as a prefix, then
-    as a substring. Failing that, every whitespace-separated word must match
-    some field, and the entry ranks by its worst word. Ties go to the more
-    important field, then to the function name, so results are deterministic.
+    Results come in tiers: the whole text naming the action (display name,
+    function name, identifier or its last part); every word a whole word of
+    the display name; every word starting a word of the display name or the
+    names; every word found in those, the app, keywords or categories; last,
+    matches in parameter keys and labels.  Within a tier, built-in actions
+    (see ``is_builtin``) come first, then the higher score (whole words over
+    prefixes over parts of words, more telling fields over less), then the
+    shorter display name, then the function name.
     """
-    terms = text.casefold().split()
+    terms = list(dict.fromkeys(text.casefold().split()))
     if not terms or limit <= 0:
         return []
     phrase = " ".join(terms)
+    squashed = "".join(terms)
     scored = []
-    for e in all_entries():
-        groups = [[v.casefold() for v in group if v] for group in _search_fields(e)]
-        hit = _match(phrase, groups)
-        if hit is not None:
-            scored.append(((hit[0], 0, hit[1], e.function_name), e))
-            continue
-        if len(terms) == 1:
-            continue
-        hits = [h for h in (_match(term, groups) for term in terms) if h is not None]
-        if len(hits) == len(terms):
-            worst = max(rank for rank, _ in hits)
-            scored.append(((worst, 1, sum(group for _, group in hits), e.function_name), e))
+    for e, fields, display in _search_table():
+        names = {e.function_name.casefold(), e.identifier.casefold(), e.identifier.rsplit(".", 1)[-1].casefold()}
+        if phrase in names or (display and squashed == display):
+            tier, score = 0, 0
+        else:
+            hits = [_term_score(term, fields) for term in terms]
+            if any(score == 0 for _, score in hits):
+                continue
+            score = sum(score for _, score in hits)
+            worst_field = max(field for field, _ in hits)
+            named = fields[_DISPLAY] + fields[_NAMES]
+            if all(term in fields[_DISPLAY] for term in terms):
+                tier = 1
+            elif worst_field <= _NAMES and all(any(w.startswith(t) for w in named) for t in terms):
+                tier = 2
+            elif worst_field <= _TOPICS:
+                tier = 3
+            else:
+                tier = 4
+        key = (tier, not is_builtin(e.identifier), -score, len(e.display_name or e.identifier), e.function_name)
+        scored.append((key, e))
     scored.sort(key=lambda item: item[0])
     return [e for _, e in scored[:limit]]

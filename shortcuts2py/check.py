@@ -8,14 +8,14 @@ required parameters left out.  Nothing is assembled and nothing runs.
 
 from __future__ import annotations
 
-import difflib
+import re
 from dataclasses import dataclass
 
 from . import catalog
 from .assemble import assemble_value
 from .ir import Action, ListValue, Literal, iter_actions
 from .parse import parse_workflow
-from .syntax import CompileError
+from .errors import CompileError
 
 ERROR, WARNING = "error", "warning"
 
@@ -64,31 +64,40 @@ def _check_action(action: Action, filename: str) -> list[Diagnostic]:
     origin = action.origin
     found = []
 
-    def report(position, severity, message):
-        found.append(Diagnostic(filename, position[0], position[1], severity, message))
+    def report(position, finding):
+        if finding is not None:
+            severity, message = finding
+            found.append(Diagnostic(filename, position[0], position[1], severity, message))
 
     for key, value in action.params:
         parameter = entry.parameter(key)
         if parameter is None:
-            if not catalog.is_general_key(key):
-                # Keys of inferred entries are only those the corpus happened to use.
-                severity = WARNING if entry.inferred else ERROR
-                report(origin.key_position(key), severity, _unknown_key_message(entry, key))
-            continue
-        problem = _value_problem(parameter, value)
-        if problem is not None:
-            report(origin.value_position(key), ERROR, f"{entry.function_name}({key}=...): {problem}")
+            report(origin.key_position(key), _unknown_key(entry, key))
+        else:
+            report(origin.value_position(key), _value_problem(entry, parameter, value))
     given = {key for key, _ in action.params}
     for parameter in entry.parameters:
         if parameter.required and not parameter.is_input and not parameter.has_default and parameter.key not in given:
-            report((origin.line, origin.column), WARNING, f"{entry.function_name}() has no {parameter.key}, which it requires")
+            report((origin.line, origin.column), (WARNING, f"{entry.function_name}() has no {parameter.key}, which it requires"))
     return found
 
 
-def _unknown_key_message(entry: catalog.Entry, key: str) -> str:
-    message = f"{entry.function_name}() has no parameter {key!r}"
-    guesses = difflib.get_close_matches(key, entry.parameter_keys, n=1, cutoff=0.6)
-    return message + (f"; did you mean {guesses[0]!r}?" if guesses else "")
+def _unknown_key(entry: catalog.Entry, key: str) -> tuple[str, str] | None:
+    """A key the catalog does not list for the action: an error when it
+    misspells a key the action has (or a key every action has), a warning
+    otherwise, since the app writes keys no reference lists."""
+    name = entry.function_name
+    if key in catalog.GENERAL_KEYS:
+        return None
+    if key.startswith("Show-"):
+        # The editor's flag for showing a parameter: only its parameter can be misspelt.
+        shown = key.removeprefix("Show-")
+        guess = None if entry.parameter(shown) else catalog.likely_typo(shown, entry.parameter_keys)
+        return (ERROR, f"{name}() has no parameter {shown!r} to show; did you mean 'Show-{guess}'?") if guess else None
+    guess = catalog.likely_typo(key, entry.parameter_keys + tuple(sorted(catalog.GENERAL_KEYS)))
+    if guess is not None:
+        return ERROR, f"{name}() has no parameter {key!r}; did you mean {guess!r}?"
+    return WARNING, f"{name}() has no parameter {key!r} in the catalog (not a misspelling of one it has)"
 
 
 # --- values -------------------------------------------------------------------
@@ -106,6 +115,9 @@ _ACCEPTED = {
 }
 # Text takes nearly anything (numbers, lists of URLs); a bool there is a slip.
 _REJECTED = {"text": {"boolean"}}
+# A number field holds what was typed: empty, or a number in the writer's
+# locale ("0,5", "1 000").
+_TYPED_NUMBER = re.compile(r"\s*([-+\u2212]?[\d\s.,'\u00a0\u202f\u2019]*\d[\d\s.,'\u00a0\u202f\u2019]*)?\s*")
 _KIND_NAMES = {
     "boolean": "a bool",
     "integer": "an integer",
@@ -131,31 +143,42 @@ _TYPE_NAMES = {
 }
 
 
-def _value_problem(parameter: catalog.Parameter, value) -> str | None:
-    kind = catalog.literal_kind(assemble_value(value))
-    if kind in ("variable", "tokens"):
+def _value_problem(entry: catalog.Entry, parameter: catalog.Parameter, value) -> tuple[str, str] | None:
+    literal = assemble_value(value)
+    kind = catalog.literal_kind(literal)
+    if kind in ("variable", "tokens") or literal == "":  # "" is a field left empty
         return None
     if parameter.enum and kind in ("text", "numeric text", "list"):
-        return _enum_problem(parameter, value)
+        return _enum_problem(entry, parameter, value)
     if kind in parameter.seen:
+        return None
+    if parameter.type in ("number", "integer") and kind == "text" and _TYPED_NUMBER.fullmatch(literal):
         return None
     rejected = _REJECTED.get(parameter.type, set())
     accepted = _ACCEPTED.get(parameter.type)
     if kind in rejected or (accepted is not None and kind not in accepted):
         expected = f"one of {_members(parameter)}" if parameter.enum else _TYPE_NAMES.get(parameter.type, parameter.type)
-        return f"found {_KIND_NAMES.get(kind, kind)}, expected {expected}"
+        # Only the app's own definitions fix a type; App Intents listings and
+        # real files only suggest one.
+        severity = ERROR if parameter.type_source == "wfactions" else WARNING
+        return severity, f"{entry.function_name}({parameter.key}=...): found {_KIND_NAMES.get(kind, kind)}, expected {expected}"
     return None
 
 
-def _enum_problem(parameter: catalog.Parameter, value) -> str | None:
+def _enum_problem(entry: catalog.Entry, parameter: catalog.Parameter, value) -> tuple[str, str] | None:
+    """A value outside the known members: an error when it misspells one,
+    a warning otherwise (apps add members that no reference lists)."""
     enum = parameter.enum or ()
     members = value.items if isinstance(value, ListValue) else [value]
+    where = f"{entry.function_name}({parameter.key}=...)"
     for member in members:
         text = member.value if isinstance(member, Literal) and isinstance(member.value, str) else None
-        if text is not None and text not in enum:
-            guesses = difflib.get_close_matches(text, enum, n=1, cutoff=0.6)
-            hint = f"; did you mean {guesses[0]!r}?" if guesses else f", expected one of {_members(parameter)}"
-            return f"found {text!r}{hint}"
+        if text is None or text in enum:
+            continue
+        guess = catalog.likely_typo(text, enum, vocabulary=frozenset())
+        if guess is not None:
+            return ERROR, f"{where}: found {text!r}; did you mean {guess!r}?"
+        return WARNING, f"{where}: found {text!r}, which is not one of its known values {_members(parameter)}"
     return None
 
 

@@ -95,12 +95,46 @@ def test_entries_are_well_formed(shipped):
         assert len(keys) == len(set(keys)), ident
         if raw["input_parameter"] is not None:
             assert raw["input_parameter"] in keys, ident
+        assert all(isinstance(w, str) and w for w in raw["keywords"]), ident
+        assert raw["starred_keys"] == sorted(raw["starred_keys"]), ident
         for p in raw["parameters"]:
             assert p["type"] in TYPES, (ident, p)
+            assert (p["type_source"] is None) == (p["type"] == "any"), (ident, p)
+            assert p["type_source"] in (None, "wfactions", "workflowbench", "corpus"), (ident, p)
+            if "shared_from" in p:
+                assert p["shared_from"] in entries and p["shared_from"] != ident, (ident, p)
+                assert p["key"] in {q["key"] for q in entries[p["shared_from"]]["parameters"]}, (ident, p)
             assert p["is_input"] == (p["key"] == raw["input_parameter"]), (ident, p)
             assert p["enum"] is None or all(isinstance(v, str) for v in p["enum"]), (ident, p)
             if p["enum"] is not None:
                 assert p["type"] == "enum", (ident, p)
+
+
+def test_every_builtin_action_has_a_display_name(shipped):
+    _, entries, _ = shipped
+    builtins = [ident for ident in entries if catalog.is_builtin(ident)]
+    assert len(builtins) > 400
+    assert not [ident for ident in builtins if not entries[ident]["display_name"].strip()]
+    assert entries["is.workflow.actions.ask"]["display_name"] == "Ask for Input"
+    assert entries["is.workflow.actions.text.split"]["display_name"] == "Split Text"
+
+
+def test_is_builtin():
+    assert catalog.is_builtin("is.workflow.actions.gettext")
+    assert catalog.is_builtin("com.apple.mobilesafari.CloseTab")
+    assert not catalog.is_builtin("com.sindresorhus.Actions.SortListIntent")
+    assert not catalog.is_builtin("is.workflow.actionsX")
+
+
+def test_family_members_share_their_keys(fresh):
+    # Every "Find ..." action is one class reading the same keys.
+    for ident in ("is.workflow.actions.filter.images", "is.workflow.actions.filter.music",
+                  "is.workflow.actions.filter.articles", "is.workflow.actions.filter.locations"):
+        keys = set(fresh.parameter_order(ident))
+        assert {"WFContentItemFilter", "WFContentItemSortProperty", "WFContentItemSortOrder",
+                "WFContentItemLimitEnabled", "WFContentItemLimitNumber"} <= keys, ident
+    shared = [p for e in fresh.all_entries() for p in e.parameters if p.shared_from]
+    assert shared and all(p.enum is None and not p.required and not p.is_input for p in shared)
 
 
 def test_counts(shipped):
@@ -131,6 +165,89 @@ def test_every_wfactions_identifier_has_an_entry():
         actions = plistlib.load(f)
     assert len(actions) == 385
     assert not set(actions) - set(catalog.all_identifiers())
+
+
+def _wfactions_keys(action: dict) -> set[str]:
+    """Every key a WFActions definition names, wherever it names one."""
+    import re
+
+    keys = set()
+    for p in action.get("Parameters") or []:
+        keys |= {p.get("Key"), p.get("LegacyKey")}
+    for name, override in (action.get("ParameterOverrides") or {}).items():
+        keys.add(override.get("Key", name))
+    summaries = [action.get("ParameterSummary")] + [
+        extra.get("ParameterSummary") for extra in action.get("AdditionalParameterSummaries") or []
+    ]
+    for summary in summaries:
+        texts = list(summary.values()) if isinstance(summary, dict) else [summary]
+        if isinstance(summary, dict):
+            keys |= {re.sub(r"\(.*\)$", "", k).strip() for names in summary for k in names.split(",")}
+        keys |= {k for text in texts if isinstance(text, str) for k in re.findall(r"\$\{([^}]+)\}", text)}
+
+    def walk(value):
+        if isinstance(value, dict):
+            for field, inner in value.items():
+                if field in ("ParameterKey", "WFParameterKey"):
+                    keys.add(inner)
+                walk(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                walk(inner)
+
+    walk({k: v for k, v in action.items() if k != "ParameterSummary"})
+    return {k for k in keys if isinstance(k, str) and k}
+
+
+@needs_reference
+def test_every_key_the_references_name_is_known():
+    with open(REFERENCE / "apple" / "WFActions.plist", "rb") as f:
+        actions = plistlib.load(f)
+    missing = []
+    for ident, action in actions.items():
+        have = set(catalog.parameter_order(ident))
+        missing += [(ident, key) for key in _wfactions_keys(action) - have]
+    docs = json.loads((REFERENCE / "workflowbench" / "api_docs_json.json").read_text(encoding="utf-8"))
+    for ident, value in docs.items():
+        pairs = [value] if isinstance(value[0], str) else value
+        doc = next(d for i, d in pairs if i == ident)
+        have = set(catalog.parameter_order(ident))
+        for p in doc["required_parameters"] + doc["optional_parameters"]:
+            if p["name"] not in have:
+                missing.append((ident, p["name"]))
+    assert not missing, missing[:10]
+    # Keys only WorkflowBench's sample programs show:
+    assert "WFContentItemSortOrder" in catalog.parameter_order("is.workflow.actions.filter.images")
+
+
+@needs_corpus
+def test_every_key_the_app_writes_is_known():
+    from shortcuts2py.container import read_file
+
+    seen_content, unknown, tool_only = set(), set(), {}
+    for line in (CORPUS / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        key = row.get("content_key") or row["sha256"]
+        if key in seen_content:
+            continue
+        seen_content.add(key)
+        root = read_file(CORPUS / row["file"])
+        for act in root.get("WFWorkflowActions") or []:
+            params = act.get("WFWorkflowActionParameters") if isinstance(act, dict) else None
+            if not isinstance(params, dict):
+                continue
+            ident = act.get("WFWorkflowActionIdentifier")
+            known = set(catalog.parameter_order(ident))
+            for k in params:
+                if isinstance(k, str) and not catalog.is_general_key(k) and k not in known:
+                    if row.get("origin") == "app":
+                        unknown.add((ident, k))
+                    else:
+                        tool_only[(ident, k)] = row["file"]
+    assert not unknown, sorted(unknown)[:10]
+    # What only other tools wrote is left out when it misspells a real key.
+    for (ident, k) in tool_only:
+        assert catalog.likely_typo(k, catalog.parameter_order(ident) + tuple(catalog.GENERAL_KEYS)), (ident, k)
 
 
 @needs_corpus
@@ -200,6 +317,27 @@ def test_base_function_name_rules():
     composed = f("cafe\u0301.x")  # e + combining acute composes under NFKC
     assert composed.isidentifier() and unicodedata.normalize("NFKC", composed) == composed
     assert f("a b/c") == "a_b_c"
+
+
+def test_display_names_derived_for_unnamed_actions():
+    build = _build_module()
+    words = {"get": "Get", "current": "Current", "app": "App", "set": "Set", "wifi": "Wi-Fi", "ask": "Ask",
+             "alarm": "Alarm", "create": "Create", "notes": "Notes", "for": "for", "input": "Input",
+             "trim": "Trim", "whitespace": "Whitespace", "text": "Text", "store": "Store", "content": "Content"}
+
+    def name(ident, wf=None, verbs=frozenset({"create"}), patterns=None):
+        return build.derived_display_name(ident, wf, set(verbs), words, patterns or {})
+
+    assert name("is.workflow.actions.ask", {"IntentIdentifier": "a.b.WFAskForInputIntent"}) == "Ask for Input"
+    assert name("is.workflow.actions.wifi.set", {"IntentIdentifier": "a.b.WFSetWiFiIntent"}) == "Set Wi-Fi"
+    assert name("com.apple.x.AXSettingsShortcuts.AXToggleZoomIntent") == "Toggle Zoom"
+    assert name("com.apple.shortcuts.CreateShortcutiCloudLinkAction") == "Create Shortcut iCloud Link"
+    assert name("is.workflow.actions.getcurrentapp") == "Get Current App"
+    assert name("is.workflow.actions.getstoredcontent") == "Get Stored Content"
+    assert name("is.workflow.actions.askllm") == "Ask LLM"
+    assert name("is.workflow.actions.alarm.create") == "Create Alarm"
+    assert name("is.workflow.actions.text.trimwhitespace") == "Trim Whitespace"
+    assert name("is.workflow.actions.filter.notes", patterns={"is.workflow.actions.filter": "Find"}) == "Find Notes"
 
 
 def test_collisions_resolved_in_sorted_order():
@@ -300,7 +438,7 @@ def test_intent_enum_overrides_and_inferred(fresh):
     assert all(p.inferred for x in corpus_only for p in x.parameters)
 
 
-def test_search_ranking(fresh):
+def test_search_basics(fresh):
     assert fresh.search("") == []
     assert fresh.search("Get Contents of URL")[0].identifier == "is.workflow.actions.downloadurl"
     assert fresh.search("downloadurl")[0].identifier == "is.workflow.actions.downloadurl"
@@ -309,25 +447,49 @@ def test_search_ranking(fresh):
     results = fresh.search("text", limit=500)
     assert fresh.search("text", limit=500) == results
     assert len(fresh.search("text", limit=3)) == 3
-
-    def rank(e):
-        values = [
-            v.casefold()
-            for v in (e.function_name, e.identifier, e.identifier.rsplit(".", 1)[-1], e.display_name,
-                      e.app or "", e.bundle or "", *e.categories,
-                      *(p.key for p in e.parameters), *(p.label for p in e.parameters))
-            if v
-        ]
-        if "text" in values:
-            return 0
-        if any(v.startswith("text") for v in values):
-            return 1
-        return 2
-
-    ranks = [rank(e) for e in results]
-    assert ranks == sorted(ranks)
-    assert ranks[0] == 0 and 1 in ranks and 2 in ranks
     assert fresh.search("sort list")[0].identifier == "com.sindresorhus.Actions.SortListIntent"
+    assert fresh.search("zzzqqqxxx") == []
+
+
+# What a person typing the query means, and how far down it may be.
+EXPECTED_SEARCHES = [
+    ("weather", "is.workflow.actions.weather.currentconditions", 3),
+    ("ask input", "is.workflow.actions.ask", 1),
+    ("url", "is.workflow.actions.url", 1),
+    ("clipboard", "is.workflow.actions.getclipboard", 2),
+    ("clipboard", "is.workflow.actions.setclipboard", 2),
+    ("text", "is.workflow.actions.gettext", 1),
+    ("dictionary", "is.workflow.actions.dictionary", 1),
+    ("repeat", "is.workflow.actions.repeat.count", 1),
+    ("repeat", "is.workflow.actions.repeat.each", 2),
+    ("if", "is.workflow.actions.conditional", 1),
+    ("menu", "is.workflow.actions.choosefrommenu", 1),
+    ("alert", "is.workflow.actions.alert", 1),
+    ("variable", "is.workflow.actions.setvariable", 3),
+    ("show result", "is.workflow.actions.showresult", 1),
+    ("split text", "is.workflow.actions.text.split", 1),
+    ("date", "is.workflow.actions.date", 1),
+    ("number", "is.workflow.actions.number", 1),
+    ("run shortcut", "is.workflow.actions.runworkflow", 1),
+]
+
+
+@pytest.mark.parametrize("query, identifier, within", EXPECTED_SEARCHES)
+def test_search_puts_the_expected_action_on_top(query, identifier, within):
+    found = [e.identifier for e in catalog.search(query, limit=within)]
+    assert identifier in found, (query, [e.display_name for e in catalog.search(query, limit=10)])
+
+
+def test_search_ranks_builtins_and_display_names_first():
+    fresh = catalog
+    # A whole word of the display name beats a part of another field, and
+    # among equal matches the app's own actions come before third-party ones.
+    results = fresh.search("weather", limit=30)
+    ranks = [0 if "weather" in e.display_name.casefold().split() else 1 for e in results]
+    assert ranks == sorted(ranks)
+    named = [e for e in results if "weather" in e.display_name.casefold().split()]
+    builtin = [catalog.is_builtin(e.identifier) for e in named]
+    assert builtin == sorted(builtin, reverse=True) and builtin[0]
 
 
 def test_suggest_finds_near_misses_and_bare_names(fresh):

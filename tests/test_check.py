@@ -70,10 +70,98 @@ is_workflow_actions_getvalueforkey(WFGetDictionaryValueType=f"{flag}")
 
 
 def test_starred_keys_are_placed_inside_the_dict():
-    code = 'shortcut()\nis_workflow_actions_alert(**{"Bogus-Key": 1})\n'
+    code = 'shortcut()\nis_workflow_actions_alert(**{"WFAlertAction-Message": "hi", "Bogus-Key": 1})\n'
+    (line, column, severity, message), (line2, column2, severity2, message2) = found(code)
+    assert (line, column) == at(code, 2, '"WFAlertAction-Message"') and severity == ERROR
+    assert "did you mean 'WFAlertActionMessage'?" in message
+    assert (line2, column2) == at(code, 2, '"Bogus-Key"') and severity2 == WARNING
+
+
+def test_unknown_keys_are_errors_only_when_they_misspell_a_known_one():
+    code = """\
+shortcut()
+is_workflow_actions_round(WFRoundDecimalPlaces=2, WFRoundMode="Normal")
+is_workflow_actions_ask(WFAskActionDateGranularity="Day", WFAskActionPrompt="When?")
+is_workflow_actions_round(wfroundmode="Normal")
+is_workflow_actions_round(RoundMode="Normal")
+is_workflow_actions_round(WFRuondMode="Normal")
+is_workflow_actions_round(WFRondMod="Normal")
+is_workflow_actions_alert(WFAlertActionTitle="t", CustomoutputName="x", ShowWhenRan=True)
+"""
+    problems = found(code)
+    expected = [
+        (at(code, 2, "WFRoundDecimalPlaces"), WARNING, None),
+        (at(code, 3, "WFAskActionDateGranularity"), WARNING, None),
+        (at(code, 4, "wfroundmode"), ERROR, "WFRoundMode"),  # letter case
+        (at(code, 5, "RoundMode"), ERROR, "WFRoundMode"),  # no WF prefix
+        (at(code, 6, "WFRuondMode"), ERROR, "WFRoundMode"),  # two letters swapped
+        (at(code, 7, "WFRondMod"), ERROR, "WFRoundMode"),  # two letters dropped
+        (at(code, 8, "CustomoutputName"), ERROR, "CustomOutputName"),  # keys every action has
+        (at(code, 8, "ShowWhenRan"), ERROR, "ShowWhenRun"),
+    ]
+    assert [(p[0], p[1]) for p in problems] == [place for place, _, _ in expected], problems
+    for (_, _, severity, message), (_, want, guess) in zip(problems, expected):
+        assert severity == want, message
+        assert (f"did you mean {guess!r}?" in message) if guess else "did you mean" not in message
+
+
+def test_plurals_and_whole_word_changes_are_keys_of_their_own():
+    from shortcuts2py import catalog
+
+    keys = ("WFCondition", "getVariableKey", "Value1", "WFContentItemSortOrder")
+    assert catalog.likely_typo("WFConditions", keys) is None
+    assert catalog.likely_typo("setVariableKey", keys) is None
+    assert catalog.likely_typo("Value2", keys) is None
+    assert catalog.likely_typo("WFContentItemSortProperty", keys) is None
+    assert catalog.likely_typo("WFConditon", keys) == "WFCondition"
+    assert catalog.likely_typo("getVaraibleKey", keys) == "getVariableKey"
+    assert catalog.likely_typo("WFContentItemSortOrdr", keys) == "WFContentItemSortOrder"
+    assert catalog.likely_typo("WFCondition", keys) is None  # known is not a typo
+
+
+def test_show_flags_name_a_parameter():
+    code = 'shortcut()\nis_workflow_actions_text_split(text="a", **{"Show-txet": True, "Show-text": True, "Show-Other": True})\n'
     (line, column, severity, message), = found(code)
-    assert (line, column) == at(code, 2, '"Bogus-Key"') and severity == ERROR
-    assert "'Bogus-Key'" in message
+    assert (line, column) == at(code, 2, '"Show-txet"') and severity == ERROR
+    assert "Show-text" in message
+
+
+def test_values_outside_an_enum_are_errors_only_when_misspelt():
+    code = """\
+shortcut()
+is_workflow_actions_getvalueforkey(WFGetDictionaryValueType="Every Key Ever")
+is_workflow_actions_getvalueforkey(WFGetDictionaryValueType="all keys")
+"""
+    (p1, p2) = found(code)
+    assert p1[:3] == (*at(code, 2, '"Every'), WARNING)
+    assert p2[:3] == (*at(code, 3, '"all'), ERROR) and "did you mean 'All Keys'?" in p2[3]
+
+
+def test_number_fields_take_what_the_app_writes():
+    code = """\
+shortcut()
+is_workflow_actions_number(WFNumberActionNumber="")
+is_workflow_actions_number(WFNumberActionNumber="0,5")
+is_workflow_actions_number(WFNumberActionNumber="1 000")
+is_workflow_actions_number(WFNumberActionNumber="five")
+"""
+    (line, column, severity, message), = found(code)
+    assert (line, column) == at(code, 5, '"five"') and severity == ERROR
+
+
+def test_types_only_suggested_by_listings_are_warnings():
+    from shortcuts2py import catalog
+
+    entry = next(
+        e for e in catalog.all_entries()
+        for p in e.parameters
+        if p.type == "boolean" and p.type_source == "workflowbench" and "text" not in p.seen
+        and e.function_name.isidentifier() and p.key.isidentifier()
+    )
+    key = next(p.key for p in entry.parameters if p.type == "boolean" and p.type_source == "workflowbench" and "text" not in p.seen)
+    code = f'shortcut()\n{entry.function_name}({key}="yes")\n'
+    problems = [p for p in found(code) if "which it requires" not in p[3]]
+    assert [(p[0], p[1], p[2]) for p in problems] == [(*at(code, 2, '"yes"'), WARNING)]
 
 
 def test_enum_lists_are_checked_member_by_member():
@@ -118,3 +206,59 @@ def test_inferred_entries_warn_on_unknown_keys():
     code = f"shortcut()\n{inferred.function_name}(NotAKeyAnyoneUses=1)\n"
     (_, _, severity, _), = found(code)
     assert severity == WARNING
+
+
+# --- the typo rule, measured on the catalog --------------------------------------
+
+
+def _slips(key: str) -> list[str]:
+    """Typing slips at fixed places: case, the WF prefix, one edit, two edits."""
+    mid, quarter = len(key) // 2, len(key) // 4
+    other = "x" if key[mid].lower() != "x" else "q"
+    drop = key[:mid] + key[mid + 1:]
+    return [
+        key.lower(),
+        key[:mid] + key[mid].swapcase() + key[mid + 1:],
+        key[2:] if key.startswith("WF") else "WF" + key,
+        drop,
+        key[:mid - 1] + key[mid] + key[mid - 1] + key[mid + 1:],
+        key[:mid] + other + key[mid + 1:],
+        key[:mid] + "e" + key[mid:],
+        drop[:quarter] + drop[quarter + 1] + drop[quarter] + drop[quarter + 2:],
+    ]
+
+
+def test_typo_rule_on_hidden_and_misspelt_keys():
+    """Leave one out: a key only real files show, hidden from its action, must
+    not read as a misspelling of the others (the app writes keys no source
+    lists).  Seeded slips in keys real files use must read as misspellings."""
+    from collections import Counter
+
+    from shortcuts2py import catalog
+
+    entries = catalog.all_entries()
+    words = Counter(w for e in entries for p in e.parameters for w in set(catalog.key_words(p.key)))
+    hidden = false_errors = 0
+    for e in entries:
+        keys = {p.key for p in e.parameters} | catalog.GENERAL_KEYS
+        for p in e.parameters:
+            if not p.inferred or p.shared_from:
+                continue
+            own = Counter(set(catalog.key_words(p.key)))
+            vocabulary = {w for w, n in (words - own).items() if n > 0}
+            hidden += 1
+            false_errors += catalog.likely_typo(p.key, keys - {p.key}, vocabulary) is not None
+    seeded = caught = 0
+    vocabulary = frozenset(words)
+    for e in entries:
+        keys = {p.key for p in e.parameters} | catalog.GENERAL_KEYS
+        for p in e.parameters:
+            if not p.seen or len(p.key) < 3:
+                continue
+            for slip in set(_slips(p.key)) - keys:
+                seeded += 1
+                caught += catalog.likely_typo(slip, keys, vocabulary) is not None
+    figures = f"{false_errors}/{hidden} hidden keys called typos, {caught}/{seeded} slips caught"
+    assert hidden > 250 and seeded > 3000, figures
+    assert false_errors <= hidden // 100, figures
+    assert caught >= 0.97 * seeded, figures

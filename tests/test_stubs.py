@@ -53,6 +53,42 @@ def test_enum_parameters_are_literal_types(typings, tmp_path, monkeypatch):
     assert [line.split(":")[1] for line in out.splitlines() if ": error:" in line] == ["4"], out
 
 
+def test_misspelt_keywords_are_errors_and_valid_calls_pass(typings, tmp_path, monkeypatch):
+    code = tmp_path / "keywords.py"
+    code.write_text(
+        f"from {names.STUBS_MODULE} import *\n"
+        "shortcut()\n"
+        'text = is_workflow_actions_gettext(WFTextActionText="hi", CustomOutputName="Greeting", ShowWhenRun=False)\n'
+        "parts = is_workflow_actions_text_split(\n"
+        '    WFTextSeparator="Custom", WFTextCustomSeparator=",", text=text, **{"Show-text": True}\n'
+        ")\n"
+        'is_workflow_actions_alert(WFAlertActionTitle="t", WFAlertActionCancelButonShown=True)\n'
+        'is_workflow_actions_gettext(WFTextActionTxt="hi")\n'
+        'is_workflow_actions_gettext(WFTextActionText="hi", CustomOutputNme="x")\n'
+        'is_workflow_actions_text_split(WFTextSeperator="Custom", **{"Show-text": True})\n'
+        'is_workflow_actions_alert(**{"Show-WFAlertActionTitle": True})\n',
+        encoding="utf-8",
+    )
+    out, status = run_mypy([code], typings, tmp_path, monkeypatch)
+    errors = [line for line in out.splitlines() if ": error:" in line]
+    # Lines 3-6 are valid; 7-10 misspell a keyword; 11 gives a "Show-" flag to
+    # an action whose real files never carry one, so it has no ** argument.
+    assert sorted({int(line.split(":")[1]) for line in errors}) == [7, 8, 9, 10, 11], out
+    assert "WFAlertActionCancelButtonShown" in errors[0] and "WFTextActionText" in errors[1]
+
+
+def test_only_actions_with_non_name_keys_keep_a_star_argument():
+    source = stub_source()
+    starred = {line.split("(")[0][4:] for line in source.splitlines()
+               if line.startswith("def ") and "**" in line and "Unpack[_GeneralKeys]" not in line}
+    actions = {e.function_name: e for e in catalog.all_entries()}
+    with_escape = {name for name, e in actions.items()
+                   if e.starred_keys or any(not names.is_keyword_argument(p.key) for p in e.parameters)}
+    assert starred & set(actions) == with_escape and with_escape
+    assert not [line for line in source.splitlines()
+                if line.startswith("def ") and line.split("(")[0][4:] in actions and ": Any) ->" in line]
+
+
 def _action_names() -> set[str]:
     return {catalog.function_name(ident) for ident in catalog.all_identifiers()} | names.PSEUDO_FUNCTIONS
 

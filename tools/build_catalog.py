@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import argparse
 import ast
+import io
 import json
 import plistlib
 import re
 import shutil
 import sys
+import tokenize
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -32,13 +34,17 @@ if str(REPO) not in sys.path:
 from shortcuts2py.catalog import (  # noqa: E402
     ATTACHMENT_TYPES,
     BOOKKEEPING_KEYS,
+    GENERAL_KEYS,
     SHARD_COUNT,
-    literal_kind,
     base_function_name,
     is_reserved,
+    key_words,
+    likely_typo,
+    literal_kind,
     shard_of,
 )
 from shortcuts2py.container import ContainerError, read_file  # noqa: E402
+from shortcuts2py.names import is_keyword_argument  # noqa: E402
 
 WB, WF, CORPUS = "workflowbench", "wfactions", "corpus"
 
@@ -183,13 +189,14 @@ def class_type(cls: str | None, has_items: bool) -> str:
         return CLASS_TYPES[cls]
     if cls and cls.endswith("EnumerationParameter"):
         return "enum"
-    if cls and cls.endswith("QuantityFieldParameter"):
+    if cls and "Quantity" in cls and cls.endswith("Parameter"):
         return "quantity"
     return "any"
 
 
 # --------------------------------------------------------------------------- WorkflowBench
 
+_KEY_WORDS_LINE = re.compile(r"^Key Words:(.*)$", re.M)
 _SIG_LINE = re.compile(r"^\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(.+?)(?:\s*=\s*(.*?))?,?\s*$")
 
 
@@ -200,7 +207,7 @@ def _plain(node):
 
 def parse_stub(src: str) -> dict:
     """Facts from one WorkflowBench Python stub: enum classes, params, return, title."""
-    out = {"enums": {}, "params": {}, "returns": None, "title": ""}
+    out = {"enums": {}, "params": {}, "returns": None, "title": "", "keywords": []}
     head, sep, _ = src.partition("def ")
     body = sep + _ if sep else src
     # Enum classes: every class attribute name is one case identifier.
@@ -232,6 +239,9 @@ def parse_stub(src: str) -> dict:
         first = doc[quote + 3:].split("\n")
         if len(first) > 1 and first[0].strip() == "" and first[1].strip():
             out["title"] = first[1].strip()
+    words = _KEY_WORDS_LINE.search(doc)
+    if words:
+        out["keywords"] = [w.strip() for w in words.group(1).split(",") if w.strip()]
     try:
         func = ast.parse(sig + "    pass\n").body[0]
         args = func.args.args
@@ -327,8 +337,49 @@ def load_workflowbench(shared: Path) -> dict:
             "output_type": output_type if has_output else None,
             "categories": list(categories.get(wb_name) or []),
             "key_param": key_params.get(wb_name),
+            "keywords": stub["keywords"],
         }
     return result
+
+
+def sample_keys(shared: Path, identifiers) -> dict[str, list[str]]:
+    """identifier -> keywords its calls use in WorkflowBench's sample programs.
+
+    The samples are Python-style code, often cut short or not valid Python
+    3.11, so they are read token by token, up to the first token error.
+    """
+    path = shared / "reference" / "workflowbench" / "data_samples.json"
+    if not path.is_file():
+        return {}
+    by_name = {ident.replace(".", "_"): ident for ident in identifiers}
+    found: dict[str, list[str]] = defaultdict(list)
+    for sample in json.loads(path.read_text(encoding="utf-8")):
+        tokens = _code_tokens(sample.get("annotated_code") or "")
+        calls: list[str | None] = []  # the action called by each open bracket
+        for i, tok in enumerate(tokens):
+            if tok.string in ("(", "[", "{"):
+                callee = tokens[i - 1].string if i and tok.string == "(" else None
+                calls.append(by_name.get(callee) if callee else None)
+            elif tok.string in (")", "]", "}"):
+                if calls:
+                    calls.pop()
+            elif (tok.type == tokenize.NAME and calls and calls[-1] and i + 1 < len(tokens)
+                  and tokens[i + 1].string == "=" and tokens[i - 1].string in ("(", ",")):
+                if tok.string not in found[calls[-1]]:
+                    found[calls[-1]].append(tok.string)
+    return dict(found)
+
+
+def _code_tokens(code: str) -> list:
+    skip = (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT)
+    tokens = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(code).readline):
+            if tok.type not in skip:
+                tokens.append(tok)
+    except (tokenize.TokenError, SyntaxError):
+        pass  # keep what was read before the code went wrong
+    return tokens
 
 
 _GENERATED = re.compile(r"^The (result|\w+ entity)\b")
@@ -384,6 +435,11 @@ def wfactions_params(action: dict) -> list[dict]:
         if "DefaultValue" in p:
             param["default"] = p["DefaultValue"]
         params.append(param)
+        legacy = p.get("LegacyKey")
+        if isinstance(legacy, str) and legacy not in seen:
+            # Older files write the same parameter under its former key.
+            seen.add(legacy)
+            params.append({k: v for k, v in param.items() if k != "default"} | {"key": legacy})
     # Intent-backed actions: overrides name the wire key (or keep the intent's).
     for name, override in sorted((action.get("ParameterOverrides") or {}).items()):
         if not isinstance(override, dict):
@@ -404,7 +460,59 @@ def wfactions_params(action: dict) -> list[dict]:
                 "required": False,
             }
         )
+    for key in wfactions_named_keys(action):
+        if key not in seen:
+            seen.add(key)
+            params.append({"key": key, "label": "", "class": None, "type": "any", "enum": None, "required": False})
     return params
+
+
+def wfactions_named_keys(action: dict) -> list[str]:
+    """Parameter keys a definition names outside its parameter list: in its
+    summaries (``"WFInput,WFRoundTo(10 ^)"`` and ``${WFInput}``), in
+    resources that depend on a parameter's value, in the input definition,
+    and in parameter fields that point at another parameter (``BoardKey``)."""
+    keys: list[str] = []
+
+    def add(key):
+        if isinstance(key, str) and key and key not in keys:
+            keys.append(key)
+
+    def summaries(value):
+        if isinstance(value, str):
+            for key in re.findall(r"\$\{([^}]+)\}", value):
+                add(key)
+        elif isinstance(value, dict):
+            for names, text in value.items():
+                for name in str(names).split(","):
+                    add(re.sub(r"\(.*\)$", "", name.strip()).strip())
+                summaries(text)
+
+    summaries(action.get("ParameterSummary"))
+    for extra in action.get("AdditionalParameterSummaries") or []:
+        if isinstance(extra, dict):
+            summaries(extra.get("ParameterSummary"))
+
+    def references(value, parameter_level=False):
+        if isinstance(value, dict):
+            for field, inner in value.items():
+                if field in ("ParameterKey", "WFParameterKey"):
+                    add(inner)
+                elif parameter_level and field.endswith("Key") and field != "Key" and isinstance(inner, str):
+                    add(inner)
+                elif field != "LegacyKey":
+                    references(inner)
+        elif isinstance(value, list):
+            for inner in value:
+                references(inner)
+
+    for field, value in action.items():
+        if field == "Parameters" and isinstance(value, list):
+            for p in value:
+                references(p, parameter_level=True)
+        elif field != "ParameterSummary":
+            references(value)
+    return keys
 
 
 # --------------------------------------------------------------------------- corpus
@@ -435,14 +543,17 @@ def _clean_app_name(name: str) -> str:
 
 
 def scan_corpus(shared: Path) -> dict | None:
+    """What real files show per action: keys (and whether the app itself
+    wrote them), value kinds, string values, apps, and output references."""
     root = shared / "corpus"
     manifest = root / "manifest.jsonl"
     if not manifest.is_file():
         return None
     seen_content = set()
-    actions = defaultdict(lambda: {"count": 0, "keys": Counter(), "kinds": defaultdict(Counter), "strings": defaultdict(Counter),
-                                   "literals": defaultdict(set),
-                                   "bundles": Counter()})
+    actions = defaultdict(lambda: {"count": 0, "keys": Counter(), "kinds": defaultdict(Counter),
+                                   "strings": defaultdict(Counter), "app_strings": defaultdict(set),
+                                   "literals": defaultdict(set), "app_keys": set(),
+                                   "starred": set(), "bundles": Counter()})
     app_names = defaultdict(Counter)
     files = []  # per file: list of (target identifier, name)
     for line in manifest.read_text(encoding="utf-8").splitlines():
@@ -456,6 +567,8 @@ def scan_corpus(shared: Path) -> dict | None:
         wf = read_workflow(root / row["file"])
         if wf is None:
             continue
+        # Files other tools wrote may hold their own slips (see build_entries).
+        by_app = row.get("origin", "app") == "app"
         outputs = {}
         for act in wf["WFWorkflowActions"]:
             if not isinstance(act, dict):
@@ -472,13 +585,22 @@ def scan_corpus(shared: Path) -> dict | None:
             if isinstance(uuid, str):
                 outputs[uuid] = (ident, "CustomOutputName" in params)
             for key, value in params.items():
+                if not isinstance(key, str):
+                    continue
+                if not is_keyword_argument(key) and key not in BOOKKEEPING_KEYS:
+                    info["starred"].add(key)
                 if key in BOOKKEEPING_KEYS or key.startswith("Show-"):
                     continue
                 info["keys"][key] += 1
+                if by_app:
+                    info["app_keys"].add(key)
                 info["kinds"][key][value_kind(value)] += 1
-                info["literals"][key].add(literal_kind(value))
+                if value != "":  # a cleared field: no value of any kind
+                    info["literals"][key].add(literal_kind(value))
                 if isinstance(value, str):
                     info["strings"][key][value] += 1
+                    if by_app:
+                        info["app_strings"][key].add(value)
             for desc_key in ("AppIntentDescriptor", "IntentAppDefinition"):
                 desc = params.get(desc_key)
                 if isinstance(desc, dict) and isinstance(desc.get("BundleIdentifier"), str):
@@ -556,6 +678,8 @@ def build_entries(shared: Path) -> dict:
         if strong and ident.startswith("is.workflow.actions.") and ident not in known:
             known[ident] = name
     c_outputs = corpus_output_names(corpus["files"], known) if corpus else {}
+    samples = sample_keys(shared, set(wb_all) | set(wf_all))
+    vocabulary = reference_key_words(wb_all, wf_all, c_actions, samples)
 
     entries = {}
     for ident in sorted(set(wb_all) | set(wf_all) | set(c_actions)):
@@ -568,6 +692,7 @@ def build_entries(shared: Path) -> dict:
             key = param["key"]
             if key not in params:
                 params[key] = dict(param, inferred=origin == CORPUS)
+                params[key]["type_source"] = origin if param["type"] != "any" else None
                 order.append(key)
                 return
             have = params[key]
@@ -576,6 +701,7 @@ def build_entries(shared: Path) -> dict:
                     have[field] = param[field]
             if have["type"] == "any" and param["type"] != "any":
                 have["type"] = param["type"]
+                have["type_source"] = origin
 
         wf_keys = set()
         if wf:
@@ -590,19 +716,29 @@ def build_entries(shared: Path) -> dict:
                     p = {k: v for k, v in p.items() if k not in ("default", "required")}
                     p["required"] = False
                 add(p, WB)
+        for key in samples.get(ident, ()):
+            if key not in GENERAL_KEYS:
+                add({"key": key, "label": "", "class": None, "type": "any", "enum": None, "required": False}, WB)
         if cp:
             for key, _n in sorted(cp["keys"].items(), key=lambda kv: (-kv[1], kv[0])):
                 kind = type_from_kinds(cp["kinds"][key])
                 if key in params:
-                    if params[key]["type"] == "any":
+                    if params[key]["type"] == "any" and kind != "any":
                         params[key]["type"] = kind
+                        params[key]["type_source"] = CORPUS
                     continue
+                if key not in cp["app_keys"]:
+                    # Only other tools wrote it: keep it unless it misspells a real key.
+                    known_here = (set(params) | cp["app_keys"] | GENERAL_KEYS) - {key}
+                    if likely_typo(key, known_here, vocabulary):
+                        continue
                 add({"key": key, "label": "", "class": None, "type": kind, "enum": None,
                      "required": False}, CORPUS)
 
         for p in params.values():
             if p["type"] == "any" and p.get("fallback_type"):
                 p["type"] = p["fallback_type"]
+                p["type_source"] = WB
         if cp:
             for key, p in params.items():
                 # A parameter that real files leave out is not required in practice.
@@ -610,7 +746,7 @@ def build_entries(shared: Path) -> dict:
                     p["required"] = False
                 # Enum values the app writes that no reference lists yet.
                 if p.get("enum") is not None:
-                    p["enum"] = list(p["enum"]) + sorted(set(cp["strings"].get(key, ())) - set(p["enum"]))
+                    p["enum"] = list(p["enum"]) + corpus_enum_values(cp, key, p["enum"])
                 if cp["literals"].get(key):
                     p["seen"] = sorted(cp["literals"][key])
 
@@ -670,6 +806,9 @@ def build_entries(shared: Path) -> dict:
             _add_unique(categories, wb["categories"])
 
         display = (wf or {}).get("Name") or (wb or {}).get("title") or ""
+        keywords: list[str] = []
+        _add_unique(keywords, [w for w in (wf or {}).get("ActionKeywords") or [] if isinstance(w, str)])
+        _add_unique(keywords, (wb or {}).get("keywords") or [])
 
         parameters = []
         for key in order:
@@ -678,6 +817,7 @@ def build_entries(shared: Path) -> dict:
                 "key": key,
                 "label": p.get("label") or "",
                 "type": p["type"],
+                "type_source": p.get("type_source") if p["type"] != "any" else None,
                 "class": p.get("class"),
                 "enum": p.get("enum"),
                 "required": bool(p.get("required")),
@@ -702,9 +842,229 @@ def build_entries(shared: Path) -> dict:
             "input_parameter": input_param,
             "output": {"name": out_name or None, "type": out_type},
             "parameters": parameters,
+            "keywords": keywords,
+            "starred_keys": sorted(cp["starred"]) if cp else [],
         }
+    share_family_keys(entries, wf_all)
+    name_unnamed_actions(entries, wf_all, wb_all)
     assign_function_names(entries)
     return entries
+
+
+def reference_key_words(wb_all: dict, wf_all: dict, c_actions: dict, samples: dict) -> frozenset[str]:
+    """The words of every key the references and the app's own files use:
+    what tells a new key made of real words from a misspelt one."""
+    keys = set()
+    for wf in wf_all.values():
+        keys.update(p["key"] for p in wfactions_params(wf))
+    for wb in wb_all.values():
+        keys.update(p["key"] for p in wb["params"])
+    for found in samples.values():
+        keys.update(found)
+    for info in c_actions.values():
+        keys.update(info["app_keys"])
+    return frozenset(word for key in keys for word in key_words(key))
+
+
+def corpus_enum_values(cp: dict, key: str, members: list[str]) -> list[str]:
+    """String values real files give an enum parameter beyond its members,
+    sorted; values only other tools wrote count unless they misspell a member."""
+    extra = set()
+    for value in cp["strings"].get(key, ()):
+        if value in members:
+            continue
+        if value in cp["app_strings"].get(key, ()) or not likely_typo(value, members, frozenset()):
+            extra.add(value)
+    return sorted(extra)
+
+
+# --------------------------------------------------------------------------- families
+
+# The class that runs any custom intent: its actions share nothing but that.
+_GENERIC_CLASSES = {"WFHandleCustomIntentAction"}
+
+
+def action_families(identifiers, wf_all: dict) -> dict[str, list[str]]:
+    """Groups of actions that share their parameter keys: the identifiers
+    under one dotted stem (``is.workflow.actions.filter``) whose WFActions
+    definitions, two or more, all use one implementing class."""
+    classes = defaultdict(set)
+    for ident, action in wf_all.items():
+        classes[ident.rsplit(".", 1)[0]].add(action.get("ActionClass"))
+    defined = Counter(ident.rsplit(".", 1)[0] for ident in wf_all)
+    families = defaultdict(list)
+    for ident in sorted(identifiers):
+        stem = ident.rsplit(".", 1)[0]
+        kinds = classes.get(stem, set())
+        if defined[stem] >= 2 and len(kinds) == 1 and not kinds & (_GENERIC_CLASSES | {None}):
+            families[stem].append(ident)
+    return dict(families)
+
+
+def share_family_keys(entries: dict, wf_all: dict) -> None:
+    """Give each member of a family the keys its siblings have (marked with
+    ``shared_from``): one class reads the same keys for all of them."""
+    for members in action_families(entries, wf_all).values():
+        pool: dict[str, tuple[str, dict]] = {}
+        for ident in members:
+            for p in entries[ident]["parameters"]:
+                if "shared_from" not in p:
+                    pool.setdefault(p["key"], (ident, p))
+        for ident in members:
+            have = {p["key"] for p in entries[ident]["parameters"]}
+            for key, (owner, p) in pool.items():
+                if key in have or key == entries[owner]["input_parameter"]:
+                    continue
+                # Enum members, defaults and the input role belong to the owner's content type.
+                shared = {field: p[field] for field in ("key", "label", "type", "type_source", "class", "inferred", "seen") if field in p}
+                shared |= {"enum": None, "required": False, "is_input": False, "shared_from": owner}
+                entries[ident]["parameters"].append(shared)
+
+
+# --------------------------------------------------------------------------- display names
+
+_CAMEL_WORD = re.compile(r"i[A-Z][a-z]+|[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
+_INFLECTIONS = ("s", "es", "d", "ed", "ing", "er")
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def _squash(word: str) -> str:
+    return "".join(ch for ch in word.casefold() if ch.isalnum())
+
+
+def name_vocabulary(wf_all: dict, wb_all: dict) -> dict[str, str]:
+    """squashed word -> its usual spelling in action names (``wifi`` -> ``Wi-Fi``)."""
+    spellings = defaultdict(Counter)
+    texts = [a.get("Name") for a in wf_all.values()] + [wb["title"] for wb in wb_all.values()]
+    for text in texts:
+        if isinstance(text, str):
+            for word in text.split():
+                word = word.strip("()[]{},.:;!?\"'")
+                if word and _squash(word):
+                    spellings[_squash(word)][word] += 1
+    return {key: sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] for key, c in spellings.items()}
+
+
+def _camel_words(name: str) -> list[str]:
+    name = re.sub(r"^WF(?=[A-Z])", "", name)
+    name = re.sub(r"(Intent|Action)$", "", name) or name
+    name = re.sub(r"^[A-Z]{2}(?=[A-Z][a-z])", "", name)  # a framework prefix: AX, MT, IC
+    name = re.sub(r"(?<=[a-z])(?=i[A-Z][a-z])", " ", name)  # ShortcutiCloud -> Shortcut iCloud
+    return _CAMEL_WORD.findall(name)
+
+
+def _segment(text: str, vocabulary: dict[str, str]) -> list[str]:
+    """Split lower-case run-together words (``getcurrentapp``) with the fewest
+    known words; letters no word covers stay together as one word."""
+    n = len(text)
+    best: list[tuple[int, list[str]] | None] = [None] * (n + 1)
+    best[0] = (0, [])
+    for end in range(1, n + 1):
+        for start in range(max(0, end - 24), end):
+            if best[start] is None:
+                continue
+            piece = text[start:end]
+            known = piece in vocabulary and (len(piece) > 1 or piece == "a")
+            inflected = not known and any(
+                piece.endswith(end_) and piece[: -len(end_)] in vocabulary and len(piece) > len(end_) + 2
+                for end_ in _INFLECTIONS
+            )
+            cost = best[start][0] + (1 if known else 1.5 if inflected else 10 * len(piece))
+            known = known or inflected
+            if best[end] is None or cost < best[end][0]:
+                words = best[start][1]
+                if not known and words and words[-1].startswith("?"):
+                    candidate = words[:-1] + [words[-1] + piece]  # grow the unknown run
+                else:
+                    candidate = words + [piece if known else "?" + piece]
+                best[end] = (cost, candidate)
+    return [w[1:] if w.startswith("?") else w for w in best[n][1]] if best[n] else [text]
+
+
+def _spell(words: list[str], vocabulary: dict[str, str]) -> str:
+    """Words joined as a title: known words in their usual spelling, neighbours
+    that make one known word merged (``Wi`` ``Fi`` -> ``Wi-Fi``), small words lower-case."""
+    merged: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words) and _squash(words[i] + words[i + 1]) in vocabulary:
+            merged.append(vocabulary[_squash(words[i] + words[i + 1])])
+            i += 2
+            continue
+        merged.append(words[i])
+        i += 1
+    out = []
+    for index, word in enumerate(merged):
+        key = _squash(word)
+        if index and key in _SMALL_WORDS:
+            out.append(key)
+        elif key in vocabulary and vocabulary[key][:1].isupper() or key in vocabulary and not word.islower():
+            out.append(vocabulary[key])
+        elif word.islower() and not any(ch in "aeiouy" for ch in word) and word.isalpha():
+            out.append(word.upper())  # llm -> LLM
+        elif word.islower():
+            out.append(word[:1].upper() + word[1:])
+        else:
+            out.append(word)
+    if out:
+        out[0] = out[0][:1].upper() + out[0][1:]
+    return " ".join(out)
+
+
+def derived_display_name(ident: str, wf: dict | None, verbs: set[str], vocabulary: dict[str, str],
+                         patterns: dict[str, str]) -> str:
+    """A display name for an action no reference names (rules in SCHEMA.md)."""
+    wf = wf or {}
+    intent = wf.get("IntentIdentifier") or wf.get("IntentName")
+    if isinstance(intent, str) and intent:
+        return _spell(_camel_words(intent.rsplit(".", 1)[-1]), vocabulary)
+    tail = ident.rsplit(".", 1)[-1]
+    if any(ch.isupper() for ch in tail) or not ident.startswith("is.workflow.actions."):
+        return _spell(_camel_words(tail) if any(ch.isupper() for ch in tail) else _segment(tail, vocabulary), vocabulary)
+    parts = ident.removeprefix("is.workflow.actions.").split(".")
+    words = [_segment(part.replace("-", ""), vocabulary) for part in parts]
+    stem = ident.rsplit(".", 1)[0]
+    if stem in patterns:  # filter.notes named like filter.photos, "Find Photos"
+        return f"{patterns[stem]} {_spell(words[-1], vocabulary)}"
+    if len(parts) >= 2 and len(words[-1]) == 1 and words[-1][0] in verbs:
+        chosen = words[-1] + words[-2]   # alarm.create -> Create Alarm
+    elif len(parts) >= 2 and len(words[-2]) == 1 and words[-2][0] in verbs:
+        chosen = words[-2] + words[-1]   # filter.notes -> Filter Notes
+    else:
+        chosen = words[-1]
+    return _spell(chosen, vocabulary)
+
+
+def name_unnamed_actions(entries: dict, wf_all: dict, wb_all: dict) -> None:
+    vocabulary = name_vocabulary(wf_all, wb_all)
+    # Verbs: words that start several action names and never end one.
+    names = [n.split() for n in [a.get("Name") for a in wf_all.values()] + [wb["title"] for wb in wb_all.values()]
+             if isinstance(n, str) and len(n.split()) > 1]
+    first = Counter(_squash(words[0]) for words in names)
+    last = {_squash(words[-1]) for words in names}
+    verbs = {word for word, n in first.items() if n >= 3 and word not in last}
+    patterns = sibling_name_patterns(entries)
+    for ident, entry in entries.items():
+        if not entry["display_name"]:
+            entry["display_name"] = derived_display_name(ident, wf_all.get(ident), verbs, vocabulary, patterns)
+
+
+def sibling_name_patterns(entries: dict) -> dict[str, str]:
+    """stem -> the words that name its actions before their last identifier
+    part, when two or more named siblings agree (``is.workflow.actions.filter``
+    -> ``Find``, from "Find Photos" for ``filter.photos``)."""
+    prefixes = defaultdict(Counter)
+    for ident, entry in entries.items():
+        stem, tail = ident.rsplit(".", 1)
+        words = entry["display_name"].split()
+        if stem.startswith("is.workflow.actions.") and len(words) >= 2 and _squash(words[-1]) == _squash(tail):
+            prefixes[stem][" ".join(words[:-1])] += 1
+    patterns = {}
+    for stem, counts in prefixes.items():
+        prefix, n = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if n >= 2:
+            patterns[stem] = prefix
+    return patterns
 
 
 def assign_function_names(entries: dict) -> None:
@@ -760,6 +1120,8 @@ def write_catalog(entries: dict, out: Path) -> None:
     for shard, content in shards.items():
         (actions / f"{shard}.json").write_text(_dump(content), encoding="utf-8")
     (out / "index.json").write_text(_dump(index), encoding="utf-8")
+    words = sorted({w for entry in entries.values() for p in entry["parameters"] for w in key_words(p["key"])})
+    (out / "key_words.json").write_text(_dump(words), encoding="utf-8")
     (out / "SCHEMA.md").write_text(SCHEMA, encoding="utf-8")
     init = out / "__init__.py"
     if not init.exists():
@@ -781,10 +1143,13 @@ Generated by `tools/build_catalog.py`; do not edit by hand. Rebuild with
   identifier to entry. The shard of an identifier is the first four bytes of
   its SHA-256 (UTF-8), read as a big-endian integer, modulo {SHARD_COUNT},
   written as two lower-case hex digits (`00` … `{SHARD_COUNT - 1:02x}`).
+- `key_words.json`: the sorted words that parameter keys of all entries are
+  made of (see Misspellings), so that `s2py check` reads no shard for them.
 - `__init__.py`: makes the folder importable as package data.
 
 All JSON is written with sorted keys, one-space indentation, UTF-8 text and a
-final newline.
+final newline. A process reads `index.json` (about 0.2 MB, 2 ms) on its first
+lookup, and a shard (about 30 KB) the first time it needs an entry in it.
 
 ## Entry
 
@@ -792,16 +1157,21 @@ final newline.
 |---|---|---|
 | `identifier` | string | the `WFWorkflowActionIdentifier` |
 | `function_name` | string | the name of the action's function in workflow code (rules below) |
-| `display_name` | string | the action's name as the app shows it; `""` when no source names it |
+| `display_name` | string | the action's name as the app shows it, or one derived from its identifier (rules below); never empty |
 | `app` | string or null | display name of the app that provides the action, when known |
 | `bundle` | string or null | bundle identifier of that app, when known or derivable |
 | `categories` | list of strings | category names from all sources, without duplicates |
+| `keywords` | list of strings | search words: WFActions `ActionKeywords`, then WorkflowBench's key words |
 | `description` | string | reserved for a short summary in our own words; currently always `""` |
 | `inferred` | bool | true when no reference knows the action and everything comes from corpus usage |
 | `sources` | list of strings | which inputs contributed, sorted: `corpus`, `wfactions`, `workflowbench` |
 | `input_parameter` | string or null | key of the parameter that receives the action's input |
 | `output` | object | `name`: the output's display name in English (or null); `type`: the content type(s) it produces (WFActions `Types` joined with a spaced vertical bar, else the return annotation of the WorkflowBench stub), or null |
 | `parameters` | list | the parameters in catalog order (below) |
+| `starred_keys` | list of strings | keys real files give the action that are not Python keyword names (`Show-text`), sorted: code writes them in `**{{...}}`, and the typed stub keeps a `**` argument only for actions that have some |
+
+Built-in actions are those of Shortcuts itself (`is.workflow.actions.*`) and of
+Apple's own apps (`com.apple.*`); `catalog.is_builtin` says which.
 
 ## Parameter
 
@@ -810,6 +1180,7 @@ final newline.
 | `key` | string | the key in `WFWorkflowActionParameters` |
 | `label` | string | the label the editor shows, `""` if unknown |
 | `type` | string | normalized value type (below) |
+| `type_source` | string or null | where `type` comes from: `wfactions` (the app's own parameter class: `s2py check` reports a literal of another kind as an error), `workflowbench` or `corpus` (a suggestion: a warning); null when the type is `any` |
 | `class` | string or null | the raw type from the source: a WFActions parameter class, or a WorkflowBench type such as `STRING` or `ENTITY` |
 | `enum` | list of strings or null | the values the parameter accepts as literals, as written in files, when known: the references' members, then values only the corpus shows, sorted |
 | `default` | any | the value the action uses when the key is absent; the field itself is absent when no default is known. Plist data and dates would appear as `{{"$data": hex}}` / `{{"$date": iso}}` |
@@ -817,12 +1188,17 @@ final newline.
 | `is_input` | bool | this is the `input_parameter` |
 | `inferred` | bool | known only from corpus usage (no reference lists it) |
 | `seen` | list of strings | the literal kinds real files use for this key (see below); absent when the corpus never sets it |
+| `shared_from` | string | present when the key comes from another action of the same family (below): that action's identifier |
 
-Order: parameters defined by WFActions.plist in its order; then intent
-parameters named by its overrides; then WorkflowBench parameters (required
-ones first, as listed there); then keys seen only in the corpus, most frequent
-first, ties alphabetical; last, the input key if only the input definition
-names it.
+Order: parameters defined by WFActions.plist in its order, each former key
+(`LegacyKey`) right after its parameter; then intent parameters named by its
+overrides; then keys the definition names elsewhere (its parameter summaries,
+the input definition, resources that depend on a parameter's value, and
+parameter fields ending in `Key` that point at another parameter); then
+WorkflowBench parameters (required ones first, as listed there); then keys
+WorkflowBench's sample programs pass to the action; then keys seen only in the
+corpus, most frequent first, ties alphabetical; then the input key if no
+source lists it otherwise; last, keys shared from the family.
 
 ## Normalized value types
 
@@ -848,15 +1224,17 @@ names it.
 | `object` | some other structured value the app defines |
 | `any` | nothing is known about the value |
 
-Any parameter may hold a variable instead of a literal.
+Any parameter may hold a variable instead of a literal, and any may be an
+empty string (a field left empty).
 
 The kinds in `seen` describe plist values as written: `boolean`, `integer`,
 `number` (a real), `text`, `numeric text` (a string that reads as a number),
 `tokens` (text with variables), `variable`, `list`, `dictionary`
 (`WFDictionaryFieldValue`), `object` (any other dictionary), `data`, `date`.
-`s2py check` accepts them for the parameter whatever its type says, since the
-app itself wrote them. For keys seen only in
-the corpus the type is the most common literal kind among the values seen.
+Empty strings are not counted. `s2py check` accepts the kinds in `seen` for
+the parameter whatever its type says, since the app itself wrote them. For
+keys seen only in the corpus the type is the most common literal kind among
+the values seen.
 
 ## Merging
 
@@ -867,6 +1245,57 @@ WFActions, then WorkflowBench (when it gives a real name rather than a
 placeholder), then the corpus: the most frequent plain-ASCII `OutputName` in
 references to the action's output, ignoring renamed outputs and preferring
 files whose other references use the English names.
+
+Corpus files made by other tools than the Shortcuts app (`origin` other than
+`app` in the manifest) may hold their own slips: a key only such files use is
+left out when it is a misspelling of a key the action has (see Misspellings),
+and so is an enum value only they use that misspells a member.
+
+## Families
+
+Actions under one dotted stem (`is.workflow.actions.filter`) whose WFActions
+definitions, two or more, all name one implementing `ActionClass` (other than
+the class that runs any custom intent) form a family: one class reads the same
+keys for each. Every member, including members only WorkflowBench or the
+corpus knows, gets the keys its siblings have, marked with `shared_from`,
+without their enum members, default, `required` or input role.
+
+## Misspellings
+
+`catalog.likely_typo` decides whether a key that an action does not have is a
+misspelling of one it has (an error in `s2py check`) or a key of its own that
+no source lists (a warning). A misspelling differs from a known key only in
+letter case or a missing or extra `WF` prefix, or by at most one edit (keys of
+three to five characters) or two edits (longer keys), an edit inserting,
+dropping or replacing a letter or swapping two neighbours. Not misspellings:
+a plural (`WFConditions` beside `WFCondition`), and the same words with one
+word replaced by another of the same length that is not an anagram of it,
+where both are numbers or both occur in keys (`setVariableKey` beside
+`getVariableKey`). Measured on the catalog (`tests/test_check.py`): hiding a
+key only the corpus shows from its action, none of the hidden keys reads as a
+misspelling of the others; of slips seeded into keys real files use (case,
+prefix, one and two edits), about 98 % read as misspellings.
+
+## Display names
+
+WFActions `Name`, else the WorkflowBench title. Otherwise one is derived:
+
+1. From the intent that implements the action (`IntentIdentifier`'s last part
+   or `IntentName`), or else from a mixed-case last identifier part: a leading
+   `WF`, a trailing `Intent` or `Action` and a two-capital framework prefix
+   (`AX`, `MT`) are dropped and the rest is split into words
+   (`WFAskForInputIntent` → "Ask for Input").
+2. For `is.workflow.actions.*` with lower-case parts: when named siblings under
+   the same stem share the words before their last part ("Find Photos" for
+   `filter.photos`), those words and the last part (`filter.notes` → "Find
+   Notes"); otherwise the parts are split into the words that action names use,
+   a last part that is a verb going first (`alarm.create` → "Create Alarm"),
+   and only the last part kept when neither part is a verb
+   (`text.trimwhitespace` → "Trim Whitespace").
+
+Words take their usual spelling in action names (`wifi` → "Wi-Fi"),
+small words stay lower case, and a word without vowels is an acronym
+(`llm` → "LLM").
 
 ## Function names
 
