@@ -12,11 +12,7 @@ from .compare import first_difference
 from .lift import NotAShortcut, lift_workflow
 from .lower import lower_workflow
 from .parse import parse_workflow
-from .syntax import CompileError
-
-
-class DecompileError(ValueError):
-    """The input is not a shortcut this tool can read."""
+from .errors import CompileError, DecompileError
 
 
 def load(source: bytes | str | Path) -> dict:

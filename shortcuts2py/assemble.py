@@ -116,7 +116,9 @@ def assemble_token_text(value: TokenString) -> dict:
 
 
 def utf16_length(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+    if text.isascii():
+        return len(text)
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def assemble_attachment(attachment: Attachment) -> dict:

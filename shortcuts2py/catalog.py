@@ -437,10 +437,11 @@ def _load_shard(shard: str) -> dict[str, Entry]:
 
 def _clear_cache() -> None:
     """Forget everything loaded (for tests)."""
-    global _index, _by_function, _shard_loads, _vocabulary, _search_rows
+    global _index, _by_function, _shard_loads, _vocabulary, _search_rows, _short_index
     with _lock:
         _index = None
         _by_function = None
+        _short_index = None
         _shards.clear()
         _shard_loads = 0
         _vocabulary = None
@@ -463,8 +464,61 @@ def output_name(identifier: str) -> str | None:
 
 
 def identifier(function_name: str) -> str | None:
-    """The identifier whose function name is ``function_name``, or None."""
-    return _function_index().get(function_name)
+    """The identifier whose function name (or short name) is ``function_name``, or None."""
+    found = _function_index().get(function_name)
+    if found is None:
+        found = _short_names()[1].get(function_name)
+    return found
+
+
+def call_name(identifier: str) -> str | None:
+    """The name decompiled code calls an action by: the short name of a
+    built-in action (``getvalueforkey`` for ``is.workflow.actions.getvalueforkey``)
+    where that name is free, else its function name."""
+    short = _short_names()[0].get(identifier)
+    return short if short is not None else function_name(identifier)
+
+
+def is_call_name(name: str) -> bool:
+    """Whether ``name`` is the short name of some action (so no output may take it)."""
+    return name in _short_names()[1]
+
+
+_BUILTIN_PREFIX = "is.workflow.actions."
+_short_index: tuple[dict[str, str], dict[str, str]] | None = None
+
+
+def _short_names() -> tuple[dict[str, str], dict[str, str]]:
+    """identifier -> short name, and back.  A built-in action's identifier
+    without its prefix, when that name is a plain Python name that no builtin,
+    keyword, name of the language, other action or output name already uses."""
+    global _short_index
+    if _short_index is None:
+        from . import names
+
+        index = _load_index()
+        functions = _function_index()
+        outputs = {names.output_base_name(row[1]) for row in index.values() if row[1]}
+        outputs.update(("if_result", "menu_result", "repeat_results"))
+        candidates: dict[str, list[str]] = {}
+        for ident in index:
+            if ident.startswith(_BUILTIN_PREFIX):
+                rest = ident[len(_BUILTIN_PREFIX) :]
+                candidates.setdefault(rest.replace(".", "_"), []).append(ident)
+        forward: dict[str, str] = {}
+        for candidate, idents in candidates.items():
+            usable = (
+                len(idents) == 1
+                and base_function_name(candidate) == candidate
+                and candidate not in functions
+                and candidate not in outputs
+                and names.is_plain_name(candidate)
+                and candidate not in _BUILTINS
+            )
+            if usable:
+                forward[idents[0]] = candidate
+        _short_index = (forward, {short: ident for ident, short in forward.items()})
+    return _short_index
 
 
 def entry(identifier: str) -> Entry | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import api, catalog
 from .stubs import STUB_FILE, write_stubs
-from .syntax import CompileError
+from .errors import CompileError
 
 # Files a directory walk picks up; a file named on the command line is read
 # whatever its name, since the container is detected by content.

@@ -16,7 +16,7 @@ import struct
 
 __all__ = ["ID_KEYS", "first_difference"]
 
-ID_KEYS = ("UUID", "OutputUUID", "GroupingIdentifier")
+ID_KEYS = ("UUID", "OutputUUID", "GroupingIdentifier", "VariableUUID")
 
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_\-]+\Z")
 _MAX_REPR = 80

@@ -1,9 +1,11 @@
 """plist -> IR: recognise actions, blocks, variables and text on top of the raw tree.
 
-Recognition is conservative.  A node is built only when writing it back gives
-the input again; anything else stays a general node (``DictValue``,
-``RawAction``, a flat control-flow action), so nothing is lost and nothing
-unknown aborts.
+Recognition is conservative.  A node is built only for a shape it writes back
+exactly: each recogniser checks every key and type of its shape (the tests
+check ``assemble(lift(x)) == x`` over the corpus and random plists), so no
+action is written and compared at run time.  Anything else stays a general
+node (``DictValue``, ``RawAction``, a flat control-flow action), so nothing
+is lost and nothing unknown aborts.
 """
 
 from __future__ import annotations
@@ -12,8 +14,6 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from .assemble import assemble_action
-from .compare import first_difference
 from .ir import (
     ABSENT,
     BLOCK_IDENTIFIERS,
@@ -44,7 +44,7 @@ from .ir import (
 # variable.  Inside text or a token attachment any ``Type`` is accepted.
 GLOBAL_KINDS = ("ExtensionInput", "CurrentDate", "Clipboard", "Ask", "DeviceDetails", "Input")
 
-_RANGE_KEY = re.compile(r"\{(\d+), 1\}")
+_RANGE_KEY = re.compile(r"\{(0|[1-9][0-9]*), 1\}")  # one spelling per offset: "{01, 1}" stays general
 
 
 class NotAShortcut(ValueError):
@@ -93,7 +93,7 @@ def _lift_entry(entry) -> _Piece:
             action.params.append((key, GroupRef(value)))
         else:
             action.params.append((key, lift_value(value)))
-    return _Piece(_verified(action, entry))
+    return _Piece(action)
 
 
 def _block_piece(identifier: str, params: dict) -> _Piece | None:
@@ -105,8 +105,8 @@ def _block_piece(identifier: str, params: dict) -> _Piece | None:
     if not isinstance(group_id, str) or type(mode) is not int or mode not in (0, 1, 2):
         return None
     uuid = params.get("UUID")
-    if "UUID" in params and (mode != 2 or not isinstance(uuid, str)):
-        return None  # only the end of a block carries the block's output
+    if "UUID" in params and not isinstance(uuid, str):
+        return None
     rest = [
         (key, lift_value(value))
         for key, value in params.items()
@@ -114,17 +114,7 @@ def _block_piece(identifier: str, params: dict) -> _Piece | None:
     ]
     if mode == 1 and identifier == CONDITIONAL and rest:
         return None  # an "Otherwise" with settings of its own has no `else:` form
-    action = Action(identifier, rest, uuid)
-    entry = {"WFWorkflowActionIdentifier": identifier, "WFWorkflowActionParameters": params}
-    if first_difference(entry, assemble_action(action, group_id, mode), rename_ids=False):
-        return None
-    return _Piece(action, group_id, mode)
-
-
-def _verified(action: Action, entry: dict) -> Action | RawAction:
-    if first_difference(entry, assemble_action(action), rename_ids=False) is None:
-        return action
-    return RawAction(lift_value(entry))
+    return _Piece(Action(identifier, rest, uuid), group_id, mode)
 
 
 def _flat(piece: _Piece) -> Action | RawAction:
@@ -151,8 +141,41 @@ class _OpenBlock:
 def _build_blocks(pieces: list[_Piece]) -> list[Statement]:
     blocks = _match_blocks(pieces)
     _drop_shared_groups(pieces, blocks)
+    _keep_one_id_style(pieces, blocks)
     body, _ = _build_range(pieces, blocks, 0, len(pieces))
     return body
+
+
+def _keep_one_id_style(pieces: list[_Piece], blocks: dict) -> None:
+    """Ids on the start or middle of a block are kept only when every piece of
+    every block of that kind (If, menu, Repeat...) carries one: some tools write
+    them so, and the header's ``block_ids`` says it once per kind.  Otherwise
+    such blocks stay flat."""
+    by_kind: dict[str, list[int]] = {}
+    for start in blocks:
+        by_kind.setdefault(pieces[start].statement.identifier, []).append(start)
+    for starts in by_kind.values():
+        marked = [s for s in starts if any(pieces[i].statement.uuid for i in (s, *blocks[s][0]))]
+        if not marked:
+            continue
+        every = all(pieces[i].statement.uuid for s in starts for i in (s, *blocks[s][0], blocks[s][1]))
+        if not every:
+            for start in marked:
+                del blocks[start]
+
+
+def block_ids_style(body: list[Statement]) -> frozenset[str]:
+    """The kinds of block whose pieces all carry ids in a lifted body (see above)."""
+    found = set()
+    stack = list(body)
+    while stack:
+        statement = stack.pop()
+        if isinstance(statement, Block):
+            if statement.start.uuid is not None:
+                found.add(statement.identifier)
+            for section in statement.sections:
+                stack.extend(section.body)
+    return frozenset(found)
 
 
 def _drop_shared_groups(pieces: list[_Piece], blocks: dict) -> None:

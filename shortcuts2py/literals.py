@@ -5,6 +5,7 @@ The compiler never evaluates code, so string literals are decoded here by hand.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _SIMPLE_ESCAPES = {"\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
@@ -39,6 +40,10 @@ def _needs_escape(ch: str) -> bool:
 
 def escape_text(text: str, quote: str) -> str:
     """Body of a string literal delimited by ``quote``."""
+    if text.isprintable() and "\\" not in text and quote not in text and "\ufffc" not in text:
+        return text  # nothing to escape: the common case, decided in C
+    if text.isascii():
+        return _ASCII_SPECIAL.sub(lambda m: _ascii_escape(m.group(), quote), text)
     out = []
     for ch in text:
         if ch in _SIMPLE_ESCAPES:
@@ -51,6 +56,19 @@ def escape_text(text: str, quote: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+_ASCII_SPECIAL = re.compile(r"[\x00-\x1f\x7f\\'\"]")
+
+
+def _ascii_escape(ch: str, quote: str) -> str:
+    if ch in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[ch]
+    if ch == quote:
+        return "\\" + ch
+    if ch in "'\"":
+        return ch
+    return f"\\x{ord(ch):02x}"
 
 
 def string_source(text: str, quote: str | None = None) -> str:

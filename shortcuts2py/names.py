@@ -1,8 +1,8 @@
 """The naming rules of the workflow language, shared by lowering and parsing.
 
 Both directions must agree on which bare names mean what, so the rules live
-here once: reserved words, the spellings of global variables, loop variables
-and how a display name becomes a Python name.
+here once: reserved words, the spellings of global variables, and how a
+display name becomes a Python name.
 """
 
 from __future__ import annotations
@@ -46,33 +46,20 @@ PSEUDO_FUNCTIONS = frozenset(
         "date",
         "real",
         "group",
+        "raw_action",
+        "with_keys",
+        "option",
+        "plain_dict",
+        "dictionary_field",
+        "icon_image",
+        "ref",
     }
 )
-RESERVED = PSEUDO_FUNCTIONS | frozenset(GLOBALS) | frozenset({"None", "True", "False", "pass"})
+RESERVED = PSEUDO_FUNCTIONS | frozenset(GLOBALS) | frozenset({"None", "True", "False", "pass", "_"})
 
 # The module of the typed stubs (``s2py stubs``); decompiled code imports it
 # first so that editors and mypy know every action function.
 STUBS_MODULE = "s2py_actions"
-
-# Header keyword that holds output display names (not a plist key).
-OUTPUT_NAMES_KEY = "output_names"
-
-# Statements that stand for the end of a block (its output, its settings).
-END_FUNCTIONS = {
-    "is.workflow.actions.conditional": "if_result",
-    "is.workflow.actions.choosefrommenu": "menu_result",
-    "is.workflow.actions.repeat.count": "repeat_results",
-    "is.workflow.actions.repeat.each": "repeat_results",
-}
-# If operators that read as Python comparisons: WFCondition code -> operator.
-COMPARISONS = {0: "<", 1: "<=", 2: ">", 3: ">=", 4: "==", 5: "!=", 99: "in", 999: "not in"}
-# Aggrandizements written as methods: Type -> (method, key of its first argument).
-AGGRANDIZEMENT_METHODS = {
-    "WFPropertyVariableAggrandizement": ("property", "PropertyName"),
-    "WFCoercionVariableAggrandizement": ("as_type", "CoercionItemClass"),
-    "WFDateFormatVariableAggrandizement": ("format_date", None),
-    "WFUnitVariableAggrandizement": ("unit", None),
-}
 
 _LOOP_ALIAS = re.compile(r"Repeat_(Item|Index)(_\d+)?")
 _BUILTINS = frozenset(dir(builtins))
@@ -100,20 +87,6 @@ def is_keyword_argument(key: str) -> bool:
         and key not in ("match", "case", "_")
         and unicodedata.normalize("NFKC", key) == key
     )
-
-
-def loop_names(depth: int, each: bool) -> tuple[str, ...]:
-    """Code names of a loop's variables at nesting ``depth`` (1 = outermost)."""
-    suffix = "" if depth == 1 else f"_{depth}"
-    names = (f"Repeat_Index{suffix}",)
-    return names + (f"Repeat_Item{suffix}",) if each else names
-
-
-def loop_variables(depth: int, each: bool) -> tuple[str, ...]:
-    """The variable names the app gives a loop's index and item."""
-    suffix = "" if depth == 1 else f" {depth}"
-    names = (f"Repeat Index{suffix}",)
-    return names + (f"Repeat Item{suffix}",) if each else names
 
 
 def is_loop_alias(name: str) -> bool:

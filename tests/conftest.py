@@ -16,3 +16,11 @@ def corpus_rows() -> list[dict]:
 
 
 needs_corpus = pytest.mark.skipif(not (CORPUS / "manifest.jsonl").is_file(), reason="../shared/corpus is absent")
+
+
+# Black judges the layout of decompiled code in tests (the writer lays code out
+# as black would, with the quotes it chose itself, so string normalisation is off).
+def black_mode():
+    import black
+
+    return black.Mode(string_normalization=False)

@@ -8,9 +8,9 @@ import black
 import pytest
 
 from shortcuts2py import api
-from shortcuts2py.lower import BLACK_MODE
+from .conftest import black_mode
 from shortcuts2py.compare import first_difference
-from shortcuts2py.syntax import CompileError
+from shortcuts2py.errors import CompileError
 
 P = "is.workflow.actions."
 U1 = "11111111-AAAA-4BBB-8CCC-000000000001"
@@ -68,7 +68,7 @@ def check(root):
     code = api.decompile(root)
     assert root == original, "decompile mutated its input"
     ast.parse(code)
-    assert black.format_str(code, mode=BLACK_MODE) == code
+    assert black.format_str(code, mode=black_mode()) == code
     back = api.compile(code)
     assert first_difference(original, back, rename_ids=True) is None
     for u in uuids_in(original):
@@ -76,7 +76,7 @@ def check(root):
             assert u not in code, f"UUID {u} leaked into default-mode code"
     kcode = api.decompile(root, keep_ids=True)
     ast.parse(kcode)
-    assert black.format_str(kcode, mode=BLACK_MODE) == kcode
+    assert black.format_str(kcode, mode=black_mode()) == kcode
     kback = api.compile(kcode)
     assert first_difference(original, kback, rename_ids=False) is None
     assert api.roundtrip(root, keep_ids=True).ok
@@ -295,8 +295,8 @@ def test_nested_blocks_deep():
         _if("G1", 2),
     ))
     assert "match menu(" in code
-    assert "for Repeat_Index in range(3)" in code
-    assert "enumerate(" in code
+    assert "for _ in range(3):" in code  # the index is not read
+    assert "for item_2 in text:" in code  # a loop inside a loop: Repeat Item 2
 
 
 def test_block_outputs_referenced():
@@ -570,7 +570,7 @@ def test_compile_error_syntax():
     e = _err('shortcut()\ncomment("a")\nx = (\n')
     assert e.line in (3, 4)  # unclosed paren: reported at the open or at EOF
     e = _err('shortcut()\nx = 1 +\n')
-    assert (e.line, e.column) == (2, 7)  # at the dangling "+"
+    assert (e.line, e.column) == (2, 8)  # right after the dangling "+", where Python stops
 
 
 def test_compile_error_unknown_name():

@@ -1,0 +1,28 @@
+"""Each construct of the language in one module, both directions side by side.
+
+A construct knows one plist shape and one code form.  ``lower_*`` turns the IR
+of that shape into code nodes (``shortcuts2py.writer.nodes``) when the form can
+say it exactly, and returns None otherwise so that the caller writes the
+general form of that one value; ``parse_*`` reads the Python syntax tree of the
+form back into the same IR.  ``tests/constructs/`` holds one exactness test per
+module: lower, write, parse and compare.
+
+=================  ===============================================  ==============================
+module             plist shape                                      code form
+=================  ===============================================  ==============================
+values             plist scalars, arrays, dictionaries               literals, [...], {...}
+text               WFTextTokenString                                 "...", f"...{x}...", str("...")
+variables          attachments: outputs, variables, globals,        names, x["key"], x.Name,
+                   aggrandizements                                   str(x), x.as_type("URL")
+dictionaries       WFDictionaryFieldValue                            {"key": value} in a dict parameter
+calls              one action                                        name = function(Key=value)
+assignments        Set / Append to / Get Variable                    X = y, X += [y], _ = X
+value_actions      Text, Number, List, Dictionary, Calculate, Count  x = "a", n = 5, a + b, len(x)
+conditions         the test of an If                                 ==, <, in, .startswith, and/or
+ifs                If / Otherwise / End If                           if / elif / else
+menus              Choose from Menu                                  match menu(...): case "A":
+loops              Repeat, Repeat with Each                          for ... in range(n) / items
+comments           Comment                                           # lines
+header             the top-level keys                                shortcut(...)
+=================  ===============================================  ==============================
+"""

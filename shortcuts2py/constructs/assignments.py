@@ -1,0 +1,97 @@
+"""Set Variable, Append to Variable and Get Variable <-> Python assignments.
+
+=================================================  ==========================
+plist                                              code
+=================================================  ==========================
+Set Variable "Total" to x                          Total = x
+Set Variable "Total" to the previous output        Total = _
+Append x to Variable "Items"                       Items += [x]   (or Items.append(x))
+Get Variable x (no output id), passed on            _ = x
+=================================================  ==========================
+
+The assigned name is the Shortcuts variable's name, so it must be a plain
+Python name that no output uses; other variables keep the call form.
+``_`` on the left as well (``Total = _ = x``) passes the value on to the next
+action, which takes it without naming it.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .. import ir
+from ..naming import stores_variable
+from ..writer import nodes
+from . import variables
+from .calls import IMPLICIT
+
+GET_VARIABLE = "is.workflow.actions.getvariable"
+NAME_KEY, INPUT_KEY, VARIABLE_KEY = "WFVariableName", "WFInput", "WFVariable"
+
+
+# --- lower -----------------------------------------------------------------------------
+
+
+def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt | None:
+    identifier = action.identifier
+    if identifier in (ir.SET_VARIABLE, ir.APPEND_VARIABLE):
+        if not stores_variable(action):
+            return None
+        name = action.param(NAME_KEY).value
+        if not ctx.naming.variable_is_bare(name):
+            return None
+        value = _input_code(ctx, action.param(INPUT_KEY))
+        if identifier == ir.APPEND_VARIABLE:
+            return nodes.AugAssign(nodes.Name(name), "+", nodes.ListDisplay([value]))
+        targets = [nodes.Name(name)] + ([nodes.Name(IMPLICIT)] if feeds_next else [])
+        return nodes.Assign(targets, value)
+    if identifier == GET_VARIABLE and action.uuid is None and len(action.params) == 1:
+        key, value = action.params[0]
+        if key == VARIABLE_KEY and isinstance(value, ir.TokenAttachment):
+            return nodes.Assign([nodes.Name(IMPLICIT)], variables.lower(ctx, value.attachment))
+    return None
+
+
+def _input_code(ctx, value) -> nodes.Expr:
+    if value is ir.ABSENT:
+        return nodes.Name(IMPLICIT)
+    return variables.lower(ctx, value.attachment)
+
+
+# --- parse -----------------------------------------------------------------------------
+
+
+def is_implicit(node: ast.expr) -> bool:
+    return isinstance(node, ast.Name) and node.id == IMPLICIT
+
+
+def parse_set(ctx, name: str, value: ast.expr, where: ast.AST) -> ir.Action:
+    """``Name = reference`` (or ``Name = _``): Set Variable."""
+    params = [(NAME_KEY, ir.Literal(name))]
+    if not is_implicit(value):
+        params.append((INPUT_KEY, ir.TokenAttachment(variables.parse(ctx, value))))
+    return ir.Action(ir.SET_VARIABLE, params, origin=ctx.origin(where))
+
+
+def parse_append(ctx, name: str, value: ast.expr, where: ast.AST) -> ir.Action:
+    """``Name += [x]`` or ``Name.append(x)``: Append to Variable."""
+    params = [(NAME_KEY, ir.Literal(name))]
+    if not is_implicit(value):
+        params.append((INPUT_KEY, ir.TokenAttachment(variables.parse(ctx, value))))
+    return ir.Action(ir.APPEND_VARIABLE, params, origin=ctx.origin(where))
+
+
+def parse_get(ctx, value: ast.expr, where: ast.AST) -> ir.Action:
+    """``_ = reference``: Get Variable, its output passed on."""
+    params = [(VARIABLE_KEY, ir.TokenAttachment(variables.parse(ctx, value)))]
+    return ir.Action(GET_VARIABLE, params, origin=ctx.origin(where))
+
+
+def appended_value(ctx, node: ast.AugAssign) -> ast.expr:
+    """The x of ``Name += [x]``; anything else is refused with the forms that work."""
+    if not isinstance(node.op, ast.Add):
+        raise ctx.error(node, "found an augmented assignment other than +=; write the arithmetic as `x = x * 2`")
+    value = node.value
+    if isinstance(value, ast.List) and len(value.elts) == 1:
+        return value.elts[0]
+    raise ctx.error(node, "found `+=` with something other than one item in a list; append with `Items += [x]` or `Items.append(x)`")

@@ -1,0 +1,180 @@
+"""One action <-> one call: ``name = function(Key=value, ...)``.
+
+===============================================  ======================================
+plist                                            code
+===============================================  ======================================
+an action with a UUID                            name = function(Key=value)
+an action without one                            function(Key=value)
+an output the next action takes as its input     name = _ = function(...) / _ = ...
+its input parameter left out (input implicit)    function(WFInput=_)
+a key that is not a Python name                  function(**{"Show-text": True})
+an identifier the catalog does not know          action("com.example.Intent", key=value)
+an entry of another shape                        raw_action({...})
+===============================================  ======================================
+
+The function name and the order of the keywords come from the catalog
+(``is.workflow.actions.gettext`` -> ``is_workflow_actions_gettext``).  A
+``CustomOutputName`` equal to the name the output is assigned to is not
+written: compiling records the chosen name there.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .. import catalog, ir, names
+from ..writer import nodes
+from . import values
+
+IMPLICIT = "_"  # the previous action's output, taken without naming it
+
+
+def takes_input_implicitly(entry) -> bool:
+    """Whether the action takes the previous output when its input key is left out."""
+    return entry is not None and entry.input_parameter is not None
+
+
+# --- lower -----------------------------------------------------------------------------
+
+
+def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt:
+    entry = catalog.entry(action.identifier)
+    params = catalog_order(action, entry)
+    omit = ctx.naming.implied_custom_name(action)
+    args = keyword_args(ctx, [(k, v) for k, v in params if k != omit], entry)
+    implicit = ctx.implicit_input_key(action, entry)
+    if implicit is not None:
+        args.insert(_input_position(params, implicit, entry), nodes.Arg(nodes.Name(IMPLICIT), implicit))
+    function = catalog.call_name(action.identifier) if entry is not None else None
+    if function is None:
+        function = "action"
+        args.insert(0, nodes.Arg(values.string(action.identifier)))
+    return bind(ctx, action, nodes.Call(nodes.Name(function), args), feeds_next)
+
+
+def bind(ctx, action: ir.Action, value: nodes.Expr, feeds_next: bool) -> nodes.Stmt:
+    """``name = value``, ``name = _ = value``, ``_ = value`` or the bare expression."""
+    targets = []
+    if action.uuid is not None:
+        targets.append(nodes.Name(ctx.naming.output_name(action.uuid)))
+        ctx.defined(action.uuid)
+    if feeds_next:
+        targets.append(nodes.Name(IMPLICIT))
+    return nodes.Assign(targets, value) if targets else nodes.ExprStatement(value)
+
+
+def lower_raw(ctx, raw: ir.RawAction, *, feeds_next: bool) -> nodes.Stmt:
+    call = nodes.Call(nodes.Name("raw_action"), [nodes.Arg(values.lower(ctx, raw.value))])
+    return nodes.Assign([nodes.Name(IMPLICIT)], call) if feeds_next else nodes.ExprStatement(call)
+
+
+def keyword_args(ctx, params, entry, reserved=frozenset()) -> list[nodes.Arg]:
+    plain, starred = [], []
+    for key, value in params:
+        param = entry.parameter(key) if entry is not None else None
+        code = values.lower(ctx, value, param)
+        if names.is_keyword_argument(key) and key not in reserved:
+            plain.append(nodes.Arg(code, key))
+        else:
+            starred.append((values.string(key), code))
+    if starred:
+        plain.append(nodes.Arg(nodes.DictDisplay(starred), star="**"))
+    return plain
+
+
+_RANKS: dict[str, dict[str, int]] = {}
+
+
+def catalog_order(action: ir.Action, entry) -> list:
+    if entry is None or len(action.params) < 2:
+        return action.params
+    rank = _RANKS.get(entry.identifier)
+    if rank is None:
+        rank = _RANKS[entry.identifier] = {key: index for index, key in enumerate(entry.parameter_keys)}
+    last = len(rank)
+    indexed = sorted(enumerate(action.params), key=lambda item: (rank.get(item[1][0], last), item[0]))
+    return [param for _, param in indexed]
+
+
+def _input_position(params, key: str, entry) -> int:
+    """Where ``Key=_`` goes among the keywords: at the input's place in catalog order."""
+    order = entry.parameter_keys if entry is not None else ()
+    if key not in order:
+        return 0
+    before = set(order[: order.index(key)])
+    return sum(1 for k, _ in params if k in before and names.is_keyword_argument(k))
+
+
+# --- parse -----------------------------------------------------------------------------
+
+
+def parse(ctx, call: ast.Call) -> ir.Action:
+    """The action of a call to an action function (or ``action("identifier", ...)``)."""
+    function = call.func.id
+    if function == "action":
+        identifier, arguments = _explicit_identifier(ctx, call)
+    else:
+        identifier = catalog.identifier(function)
+        if identifier is None:
+            ctx.unknown_action(call, function)
+            identifier = ""
+        arguments = call.args
+        if arguments:
+            raise ctx.error(arguments[0], "found a positional argument, expected Key=value")
+    entry = catalog.entry(identifier) if identifier else None
+    origin = ctx.origin(call)
+    params = parse_keywords(ctx, call.keywords, entry, origin)
+    return ir.Action(identifier, params, origin=origin)
+
+
+def _explicit_identifier(ctx, call: ast.Call) -> tuple[str, list]:
+    if not call.args or not (isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)):
+        raise ctx.error(call, "found action() without an identifier string, expected action(\"identifier\", Key=value)")
+    if len(call.args) > 1:
+        raise ctx.error(call.args[1], "found a second positional argument, expected Key=value")
+    return call.args[0].value, []
+
+
+def parse_keywords(ctx, keywords: list[ast.keyword], entry, origin: ir.Origin) -> list:
+    params: list = []
+    seen: set[str] = set()
+    input_key = entry.input_parameter if entry is not None else None
+    for keyword in keywords:
+        if keyword.arg is None:
+            pairs = _starred_pairs(ctx, keyword)
+        else:
+            pairs = [(keyword.arg, keyword, keyword.value)]
+        for key, key_node, value_node in pairs:
+            if key in seen:
+                raise ctx.error(key_node, f"found the key {key!r} twice, expected each key once")
+            seen.add(key)
+            origin.keys[key] = ctx.position(key_node)
+            origin.values[key] = ctx.position(value_node)
+            if isinstance(value_node, ast.Name) and value_node.id == IMPLICIT:
+                if entry is not None and key != input_key:
+                    raise ctx.error(
+                        value_node,
+                        f"found {key}=_, but `_` (the previous action's output) can only be given as this action's input, {input_key or 'which it does not have'}",
+                    )
+                continue  # the input is left out: the action takes the previous output
+            param = entry.parameter(key) if entry is not None else None
+            params.append((key, values.parse(ctx, value_node, param)))
+    return params
+
+
+def _starred_pairs(ctx, keyword: ast.keyword) -> list:
+    table = keyword.value
+    if not isinstance(table, ast.Dict):
+        raise ctx.error(keyword, "found ** with something other than a dict, expected **{\"key\": value}")
+    pairs = []
+    for key_node, value_node in zip(table.keys, table.values):
+        if not (isinstance(key_node, ast.Constant) and isinstance(key_node.value, str)):
+            raise ctx.error(value_node if key_node is None else key_node, "found a key that is not a string, expected \"key\"")
+        pairs.append((key_node.value, key_node, value_node))
+    return pairs
+
+
+def parse_raw(ctx, call: ast.Call) -> ir.RawAction:
+    from .values import single_argument
+
+    return ir.RawAction(values.parse(ctx, single_argument(ctx, call, "raw_action")))

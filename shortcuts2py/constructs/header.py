@@ -1,0 +1,539 @@
+"""The top-level keys <-> ``shortcut(...)``, saying only what differs from a new shortcut.
+
+A new shortcut (as the app writes one today) has these keys; ``shortcut()``
+stands for exactly them, and each keyword changes one:
+
+===================  ========================================  ===========================
+keyword              plist key                                 a new shortcut has
+===================  ========================================  ===========================
+version              WFWorkflowClientVersion                   (nothing)
+release              WFWorkflowClientRelease                   (nothing)
+minimum_version      WFWorkflowMinimumClientVersion (+String)  900 and "900"
+color, glyph         WFWorkflowIcon StartColor, GlyphNumber    2846468607, 61440
+icon_image           WFWorkflowIcon ImageData                  (nothing)
+inputs               WFWorkflowInputContentItemClasses         every input type (19)
+outputs              WFWorkflowOutputContentItemClasses        []
+types                WFWorkflowTypes                           []
+surfaces             WFQuickActionSurfaces                     []
+questions            WFWorkflowImportQuestions                 []
+has_output_fallback  WFWorkflowHasOutputFallback               False
+has_shortcut_input   WFWorkflowHasShortcutInputVariables       False
+no_input             WFWorkflowNoInputBehavior                 (nothing)
+name                 WFWorkflowName                            (nothing)
+===================  ========================================  ===========================
+
+``keyword=None`` says the key is absent.  Content classes are written short
+(``inputs="String URL"`` for ``WFStringContentItem``, ``WFURLContentItem``),
+the icon colour by its palette name when it has one.  Any other key goes in
+``**{"Key": value}``.  Two settings of the language sit here too:
+``output_names={code name: OutputName or None}`` (see naming) and ``empty_ranges=True``
+(see text), and ``shared_names=[...]``: outputs whose id several actions
+carry (a copy-and-paste artefact), every assignment of such a name shares one
+id; ``block_ids=["if", ...]``: every piece of every block of those kinds
+(If, Otherwise, End If...) carries an id, as some tools write them; ``names_as_shown=True``: an output
+named neither by its standard name nor by a custom name is named as the app
+shows it (``Objekt_aus_Liste`` for "Objekt aus Liste").  A long icon image goes last in the file as ``icon_image(b"...")``.
+
+Exact because: ``lower`` writes a keyword only after checking that compiling
+it gives back the file's keys, and falls back to the raw value otherwise.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .. import ir, names
+from ..compare import first_difference
+from ..assemble import assemble_value
+from ..writer import nodes
+from . import values, variables
+
+HEADER_FUNCTION, ICON_FUNCTION, IDS_FUNCTION = "shortcut", "icon_image", "ids"
+LEGACY, QUESTIONS_KEY = "legacy", "WFWorkflowImportQuestions"
+OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN = (
+    "output_names",
+    "empty_ranges",
+    "shared_names",
+    "block_ids",
+    "names_as_shown",
+)
+SETTINGS = frozenset({OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN})
+BLOCK_KINDS = {ir.CONDITIONAL: "if", ir.MENU: "menu", ir.REPEAT_COUNT: "repeat", ir.REPEAT_EACH: "repeat_each"}
+KIND_BLOCKS = {kind: identifier for identifier, kind in BLOCK_KINDS.items()}
+ICON_KEY = "WFWorkflowIcon"
+COLOR_KEY, GLYPH_KEY, IMAGE_KEY = "WFWorkflowIconStartColor", "WFWorkflowIconGlyphNumber", "WFWorkflowIconImageData"
+MINIMUM_KEY, MINIMUM_TEXT_KEY = "WFWorkflowMinimumClientVersion", "WFWorkflowMinimumClientVersionString"
+INPUTS_KEY, OUTPUTS_KEY = "WFWorkflowInputContentItemClasses", "WFWorkflowOutputContentItemClasses"
+LONG_IMAGE = 64  # bytes: a longer icon image goes to the end of the file
+
+EVERY_INPUT = tuple(
+    f"WF{name}ContentItem"
+    for name in (
+        "App AppStoreApp Article Contact Date EmailAddress Folder GenericFile Image iTunesProduct Location "
+        "DCMapsLink AVAsset PDF PhoneNumber RichText SafariWebPage String URL"
+    ).split()
+)
+# Icon colours by name (FORMAT.md 1.4, unsigned form); other numbers are written as numbers.
+PALETTE = {
+    "red": 4282601983,
+    "dark_orange": 4251333119,
+    "orange": 4271458815,
+    "yellow": 4274264319,
+    "green": 4292093695,
+    "teal": 431817727,
+    "light_blue": 1440408063,
+    "blue": 463140863,
+    "dark_blue": 946986751,
+    "violet": 2071128575,
+    "purple": 3679049983,
+    "pink": 3980825855,
+    "gray": 3031607807,
+    "dark_gray": 255,
+    "taupe": 2846468607,
+}
+COLOR_NAMES = {number: name for name, number in PALETTE.items()}
+DEFAULT_COLOR, DEFAULT_GLYPH = 2846468607, 61440
+
+# keyword -> plist key, for the keys that are one plain value each.
+SIMPLE_FIELDS = {
+    "version": "WFWorkflowClientVersion",
+    "release": "WFWorkflowClientRelease",
+    "types": "WFWorkflowTypes",
+    "surfaces": "WFQuickActionSurfaces",
+    "questions": "WFWorkflowImportQuestions",
+    "has_output_fallback": "WFWorkflowHasOutputFallback",
+    "has_shortcut_input": "WFWorkflowHasShortcutInputVariables",
+    "no_input": "WFWorkflowNoInputBehavior",
+    "name": "WFWorkflowName",
+    "disabled_on_lock_screen": "WFWorkflowIsDisabledOnLockScreen",
+}
+CLASS_FIELDS = {"inputs": INPUTS_KEY, "outputs": OUTPUTS_KEY}
+KEYWORDS = frozenset(SIMPLE_FIELDS) | frozenset(CLASS_FIELDS) | {
+    "minimum_version", "minimum_version_string", "color", "glyph", "icon_image", "icon", LEGACY,
+} | SETTINGS
+
+
+EVERY_INPUT_WORKFLOW = tuple(name for name in EVERY_INPUT if name not in ("WFAppContentItem", "WFFolderContentItem"))
+
+
+def template(legacy: bool = False) -> dict[str, object]:
+    """The keys of a new shortcut, as plist values; ``legacy``: as the Workflow
+    app (before Shortcuts 2.0) wrote them."""
+    if legacy:
+        return {
+            ICON_KEY: {COLOR_KEY: DEFAULT_COLOR, GLYPH_KEY: DEFAULT_GLYPH},
+            INPUTS_KEY: list(EVERY_INPUT_WORKFLOW),
+            "WFWorkflowTypes": [],
+            "WFWorkflowImportQuestions": [],
+        }
+    return {
+        MINIMUM_TEXT_KEY: "900",
+        MINIMUM_KEY: 900,
+        ICON_KEY: {COLOR_KEY: DEFAULT_COLOR, GLYPH_KEY: DEFAULT_GLYPH},
+        INPUTS_KEY: list(EVERY_INPUT),
+        OUTPUTS_KEY: [],
+        "WFWorkflowTypes": [],
+        "WFQuickActionSurfaces": [],
+        "WFWorkflowImportQuestions": [],
+        "WFWorkflowHasOutputFallback": False,
+        "WFWorkflowHasShortcutInputVariables": False,
+    }
+
+
+def uses_empty_ranges(workflow: ir.Workflow) -> bool:
+    """Whether the file writes text without variables with an empty attachmentsByRange."""
+    from ..naming import walk_actions, walk_value
+
+    for action, _ in walk_actions(workflow.body):
+        for _, value in action.params:
+            for node in walk_value(value):
+                if isinstance(node, ir.TokenString) and not any(isinstance(p, ir.Attachment) for p in node.parts):
+                    return node.has_ranges
+    return False
+
+
+# --- lower -----------------------------------------------------------------------------
+
+
+def lower(ctx, header: list) -> tuple[nodes.Stmt | None, list[nodes.Stmt]]:
+    """``shortcut(...)`` (None when there is nothing to say) and the statements
+    that go last in the file (a long icon image).  The Workflow-era template is
+    used when it says the file in fewer words."""
+    modern = _lower_with(ctx, header, legacy=False)
+    old = _lower_with(ctx, header, legacy=True)
+    args, trailer = old if len(old[0]) < len(modern[0]) else modern
+    args.extend(_setting_args(ctx, header))
+    if not args:
+        return None, trailer
+    return nodes.ExprStatement(nodes.Call(nodes.Name(HEADER_FUNCTION), args)), trailer
+
+
+def _lower_with(ctx, header: list, legacy: bool) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
+    plist = {key: assemble_value(value) for key, value in header}
+    lifted = dict(header)
+    base = template(legacy)
+    args: list[nodes.Arg] = [nodes.Arg(nodes.Name("True"), LEGACY)] if legacy else []
+    trailer: list[nodes.Stmt] = []
+    done: set[str] = set()
+    for keyword, key in SIMPLE_FIELDS.items():
+        arg = _field_arg(ctx, keyword, key, plist, lifted, base)
+        done.add(key)
+        if arg is not None:
+            args.append(arg)
+    args.extend(_minimum_args(plist, base, done))
+    written = [arg for arg in args if arg.keyword == "questions" and arg.value.text != "None"]
+    compact = _questions_arg(ctx, plist.get(QUESTIONS_KEY)) if written else None
+    if compact is not None:
+        args[args.index(written[0])] = compact
+    for keyword, key in CLASS_FIELDS.items():
+        args.extend(_class_args(ctx, keyword, key, plist, lifted, base, done))
+    icon_args, trailer = _icon_args(ctx, plist, lifted, base, done)
+    args.extend(icon_args)
+    raw = [(key, value) for key, value in header if key not in done]
+    if raw:
+        entries = [(values.string(key), values.lower(ctx, value)) for key, value in raw]
+        args.append(nodes.Arg(nodes.DictDisplay(entries), star="**"))
+    return args, trailer
+
+
+def _setting_args(ctx, header: list) -> list[nodes.Arg]:
+    """The language's own settings (they sit in the header, but are not plist keys)."""
+    args = []
+    if ctx.naming.display_overrides:
+        table = nodes.DictDisplay(
+            [(values.string(k), nodes.Name("None") if v is ir.ABSENT else values.string(v)) for k, v in ctx.naming.display_overrides.items()]
+        )
+        args.append(nodes.Arg(table, OUTPUT_NAMES))
+    if ctx.empty_ranges:
+        args.append(nodes.Arg(nodes.Name("True"), EMPTY_RANGES))
+    if ctx.block_ids:
+        kinds = sorted(BLOCK_KINDS[identifier] for identifier in ctx.block_ids)
+        args.append(nodes.Arg(nodes.ListDisplay([values.string(kind) for kind in kinds]), BLOCK_IDS))
+    if ctx.naming.names_as_shown:
+        args.append(nodes.Arg(nodes.Name("True"), NAMES_AS_SHOWN))
+    shared = ctx.naming.shared_names()
+    if shared:
+        args.append(nodes.Arg(nodes.ListDisplay([values.string(name) for name in shared]), SHARED_NAMES))
+    # ** must come last in a call
+    return args
+
+
+def _questions_arg(ctx, questions) -> nodes.Arg | None:
+    """``questions=[(index, "Key", "Text"[, default]), ...]`` when every question
+    has the usual shape (a parameter question of one action)."""
+    if not isinstance(questions, list):
+        return None
+    rows = []
+    for question in questions:
+        if not isinstance(question, dict) or question.get("Category") != "Parameter":
+            return None
+        index, key, text = question.get("ActionIndex"), question.get("ParameterKey"), question.get("Text")
+        if type(index) is not int or not isinstance(key, str) or not isinstance(text, str):
+            return None
+        if not set(question) <= {"ActionIndex", "Category", "ParameterKey", "Text", "DefaultValue"}:
+            return None
+        items = [values.lower_scalar(index), values.string(key), values.string(text)]
+        if "DefaultValue" in question:
+            from ..lift import lift_value
+
+            items.append(values.lower(ctx, lift_value(question["DefaultValue"])))
+        rows.append(nodes.TupleDisplay(items))
+    return nodes.Arg(nodes.ListDisplay(rows), "questions")
+
+
+def _same(a, b) -> bool:
+    return first_difference(a, b, rename_ids=False) is None
+
+
+def _field_arg(ctx, keyword: str, key: str, plist: dict, lifted: dict, base: dict) -> nodes.Arg | None:
+    if key not in plist:
+        return nodes.Arg(nodes.Name("None"), keyword) if key in base else None
+    if key in base and _same(plist[key], base[key]):
+        return None
+    return nodes.Arg(values.lower(ctx, lifted[key]), keyword)
+
+
+def _minimum_args(plist: dict, base: dict, done: set) -> list[nodes.Arg]:
+    done.update((MINIMUM_KEY, MINIMUM_TEXT_KEY))
+    number, text = plist.get(MINIMUM_KEY), plist.get(MINIMUM_TEXT_KEY)
+    args = []
+    if number is None:
+        if MINIMUM_KEY in base:
+            args.append(nodes.Arg(nodes.Name("None"), "minimum_version"))
+    elif MINIMUM_KEY not in base or not _same(number, base[MINIMUM_KEY]):
+        args.append(nodes.Arg(values.lower_scalar(number), "minimum_version"))
+    implied = str(number) if type(number) is int else None
+    if text is None:
+        if number is not None:
+            args.append(nodes.Arg(nodes.Name("None"), "minimum_version_string"))
+    elif not (isinstance(text, str) and text == implied):
+        args.append(nodes.Arg(values.lower_scalar(text), "minimum_version_string"))
+    return args
+
+
+def _class_args(ctx, keyword: str, key: str, plist: dict, lifted: dict, base: dict, done: set) -> list[nodes.Arg]:
+    if key not in plist:
+        done.add(key)
+        return [nodes.Arg(nodes.Name("None"), keyword)] if key in base else []
+    classes = plist[key]
+    if not isinstance(classes, list) or not all(isinstance(c, str) for c in classes):
+        return []  # raw
+    done.add(key)
+    if key in base and _same(classes, base[key]):
+        return []
+    shorts = [variables.content_class_short(c) for c in classes]
+    if None in shorts:
+        if all(variables.content_class_full(c) == c for c in classes):
+            return [nodes.Arg(values.lower(ctx, lifted[key]), keyword)]
+        done.discard(key)
+        return []
+    if not shorts:
+        return [nodes.Arg(nodes.ListDisplay([]), keyword)]
+    return [nodes.Arg(values.string(" ".join(shorts)), keyword)]
+
+
+def _icon_args(ctx, plist: dict, lifted: dict, base: dict, done: set) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
+    icon = plist.get(ICON_KEY)
+    if icon is None:
+        done.add(ICON_KEY)
+        return [nodes.Arg(nodes.Name("None"), "icon")], []
+    if not isinstance(icon, dict) or not set(icon) <= {COLOR_KEY, GLYPH_KEY, IMAGE_KEY}:
+        return [], []
+    color, glyph, image = icon.get(COLOR_KEY), icon.get(GLYPH_KEY), icon.get(IMAGE_KEY)
+    if any(v is not None and type(v) is not int for v in (color, glyph)) or (image is not None and not isinstance(image, bytes)):
+        return [], []
+    done.add(ICON_KEY)
+    args, trailer = [], []
+    if color is None:
+        args.append(nodes.Arg(nodes.Name("None"), "color"))
+    elif color != DEFAULT_COLOR:
+        name = COLOR_NAMES.get(color)
+        args.append(nodes.Arg(values.string(name) if name else values.lower_scalar(color), "color"))
+    if glyph is None:
+        args.append(nodes.Arg(nodes.Name("None"), "glyph"))
+    elif glyph != DEFAULT_GLYPH:
+        args.append(nodes.Arg(values.lower_scalar(glyph), "glyph"))
+    if image is not None:
+        literal = values.lower_scalar(image)
+        if len(image) > LONG_IMAGE:
+            trailer.append(nodes.ExprStatement(nodes.Call(nodes.Name(ICON_FUNCTION), [nodes.Arg(literal)])))
+        else:
+            args.append(nodes.Arg(literal, "icon_image"))
+    return args, trailer
+
+
+def ids_trailer(ctx) -> nodes.Stmt:
+    """``ids(...)``: the original ids, for an exact round trip with --keep-ids."""
+    naming = ctx.naming
+    outputs = {name: uuid for uuid, name in naming.output_names().items()}
+    outputs.update({label: uuid for uuid, label in naming.missing_labels().items()})
+    args = [nodes.Arg(_string_table(outputs), "outputs")]
+    if naming.block_groups:
+        args.append(nodes.Arg(nodes.ListDisplay([values.string(g) for g in naming.block_groups]), "groups"))
+    if ctx.piece_ids:
+        rows = [nodes.ListDisplay([values.string(i) for i in ids]) for ids in ctx.piece_ids]
+        args.append(nodes.Arg(nodes.ListDisplay(rows), "piece_ids"))
+    variable_ids = naming.variable_ids()
+    if variable_ids:
+        args.append(nodes.Arg(_string_table(variable_ids), "variable_ids"))
+    labels = naming.group_labels()
+    if labels:
+        args.append(nodes.Arg(_string_table({label: gid for gid, label in labels.items()}), "group_labels"))
+    return nodes.ExprStatement(nodes.Call(nodes.Name(IDS_FUNCTION), args))
+
+
+def _string_table(mapping: dict[str, str]) -> nodes.DictDisplay:
+    return nodes.DictDisplay([(values.string(k), values.string(v)) for k, v in mapping.items()])
+
+
+# --- parse -----------------------------------------------------------------------------
+
+
+class HeaderSettings:
+    """What the header says besides the plist keys: the language's settings."""
+
+    def __init__(self):
+        self.output_names: dict[str, str] = {}
+        self.empty_ranges = False
+        self.shared_names: frozenset[str] = frozenset()
+        self.block_ids: frozenset[str] = frozenset()  # block identifiers
+        self.names_as_shown = False
+
+
+def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
+    """The language settings of the header, read before the body (which depends on them)."""
+    settings = HeaderSettings()
+    for keyword in call.keywords if call is not None else ():
+        if keyword.arg == OUTPUT_NAMES:
+            table = keyword.value
+            pairs = zip(table.keys, table.values) if isinstance(table, ast.Dict) else None
+            if pairs is None or not all(_is_str(k) and (_is_str(v) or _is_none(v)) for k, v in zip(table.keys, table.values)):
+                raise ctx.error(keyword, "found output_names that is not a dict of strings, expected {name: display name or None}")
+            settings.output_names = {k.value: ir.ABSENT if _is_none(v) else v.value for k, v in zip(table.keys, table.values)}
+        elif keyword.arg == SHARED_NAMES:
+            node = keyword.value
+            if not (isinstance(node, ast.List) and all(_is_str(item) for item in node.elts)):
+                raise ctx.error(keyword, "found shared_names that is not a list of strings, expected [\"name\", ...]")
+            settings.shared_names = frozenset(item.value for item in node.elts)
+        elif keyword.arg == BLOCK_IDS:
+            node = keyword.value
+            kinds = {item.value for item in node.elts if _is_str(item)} if isinstance(node, ast.List) else None
+            if kinds is None or len(kinds) != len(node.elts) or not kinds <= set(KIND_BLOCKS):
+                raise ctx.error(keyword, f"found block_ids that is not a list of block kinds, expected some of {sorted(KIND_BLOCKS)}")
+            settings.block_ids = frozenset(KIND_BLOCKS[kind] for kind in kinds)
+        elif keyword.arg in (EMPTY_RANGES, NAMES_AS_SHOWN):
+            if not (isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool):
+                raise ctx.error(keyword, f"found {keyword.arg} that is not True or False")
+            setattr(settings, keyword.arg, keyword.value.value)
+    return settings
+
+
+def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None) -> list:
+    """The top-level keys of ``shortcut(...)`` (None: a new shortcut's) and ``icon_image(...)``."""
+    legacy = _is_legacy(ctx, call)
+    base = template(legacy)
+    result: dict[str, object] = {key: _lift(value) for key, value in base.items()}
+    icon = dict(base[ICON_KEY])
+    icon_touched = False
+    minimum_text: object = ...
+    for keyword in call.keywords if call is not None else ():
+        name, node = keyword.arg, keyword.value
+        is_none = isinstance(node, ast.Constant) and node.value is None
+        if name is None:
+            from .values import parse_plain_dict
+
+            if not isinstance(node, ast.Dict):
+                raise ctx.error(keyword, "found ** with something other than a dict, expected **{\"Key\": value}")
+            result.update(parse_plain_dict(ctx, node).items)
+        elif name == "questions" and not is_none:
+            result[QUESTIONS_KEY] = _parse_questions(ctx, node)
+        elif name in SIMPLE_FIELDS:
+            _set(result, SIMPLE_FIELDS[name], None if is_none else values.parse(ctx, node))
+        elif name in CLASS_FIELDS:
+            _set(result, CLASS_FIELDS[name], None if is_none else _parse_classes(ctx, node))
+        elif name == "minimum_version":
+            _set(result, MINIMUM_KEY, None if is_none else values.parse(ctx, node))
+        elif name == "minimum_version_string":
+            minimum_text = None if is_none else values.parse(ctx, node)
+        elif name in ("color", "glyph", "icon_image"):
+            icon_touched = True
+            key = {"color": COLOR_KEY, "glyph": GLYPH_KEY, "icon_image": IMAGE_KEY}[name]
+            icon[key] = None if is_none else _icon_value(ctx, name, node)
+        elif name == "icon":
+            if not is_none:
+                raise ctx.error(keyword, "found icon=..., expected icon=None (set color=, glyph= and icon_image= instead)")
+            result.pop(ICON_KEY, None)
+        elif name not in SETTINGS and name != LEGACY:
+            raise ctx.error(keyword, f"found shortcut({name}=...), which is not a header setting; expected one of {', '.join(sorted(KEYWORDS))}, or **{{\"Key\": value}}")
+    if icon_image is not None:
+        icon_touched = True
+        icon[IMAGE_KEY] = _icon_value(ctx, "icon_image", _only_argument(ctx, icon_image))
+    if icon_touched:
+        if ICON_KEY not in result:
+            raise ctx.error(call, "found icon settings with icon=None")
+        result[ICON_KEY] = ir.DictValue([(k, v if isinstance(v, ir.Literal) else ir.Literal(v)) for k, v in icon.items() if v is not None])
+    _minimum_text(result, minimum_text)
+    return [(key, value) for key, value in result.items() if value is not None]
+
+
+def _is_legacy(ctx, call: ast.Call | None) -> bool:
+    for keyword in call.keywords if call is not None else ():
+        if keyword.arg == LEGACY:
+            if not (isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool):
+                raise ctx.error(keyword, "found legacy that is not True or False")
+            return keyword.value.value
+    return False
+
+
+def _parse_questions(ctx, node: ast.expr) -> ir.ListValue:
+    """Import questions: a tuple (index, "Key", "Text"[, default]) is a parameter question."""
+    if not isinstance(node, ast.List):
+        return values.parse(ctx, node)
+    rows = []
+    for item in node.elts:
+        if not isinstance(item, ast.Tuple):
+            rows.append(values.parse(ctx, item))
+            continue
+        if len(item.elts) not in (3, 4):
+            raise ctx.error(item, "found a question that is not (index, \"Key\", \"Text\"[, default])")
+        parts = [values.parse(ctx, element) for element in item.elts]
+        fields = [("ActionIndex", parts[0]), ("Category", ir.Literal("Parameter")), ("ParameterKey", parts[1]), ("Text", parts[2])]
+        if len(parts) == 4:
+            fields.append(("DefaultValue", parts[3]))
+        rows.append(ir.DictValue(fields))
+    return ir.ListValue(rows)
+
+
+def _set(result: dict, key: str, value) -> None:
+    if value is None:
+        result.pop(key, None)
+    else:
+        result[key] = value
+
+
+def _minimum_text(result: dict, given) -> None:
+    if given is not ...:
+        _set(result, MINIMUM_TEXT_KEY, given)
+        return
+    number = result.get(MINIMUM_KEY)
+    if number is None:
+        result.pop(MINIMUM_TEXT_KEY, None)
+    elif isinstance(number, ir.Literal) and type(number.value) is int:
+        result[MINIMUM_TEXT_KEY] = ir.Literal(str(number.value))
+
+
+def _parse_classes(ctx, node: ast.expr) -> ir.ListValue:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return ir.ListValue([ir.Literal(variables.content_class_full(name)) for name in node.value.split()])
+    value = values.parse(ctx, node)
+    if not isinstance(value, ir.ListValue) or not all(ir.is_str_literal(item) for item in value.items):
+        raise ctx.error(node, "found content classes that are not text, expected \"String URL\" or a list of names")
+    return ir.ListValue([ir.Literal(variables.content_class_full(item.value)) for item in value.items])
+
+
+def _icon_value(ctx, name: str, node: ast.expr):
+    value = values.parse(ctx, node)
+    if name == "color" and ir.is_str_literal(value):
+        if value.value not in PALETTE:
+            raise ctx.error(node, f"found the colour {value.value!r}, expected one of {', '.join(PALETTE)} or a number")
+        return ir.Literal(PALETTE[value.value])
+    expected = bytes if name == "icon_image" else int
+    if not (isinstance(value, ir.Literal) and type(value.value) is expected):
+        raise ctx.error(node, f"found {name}= of another type, expected {'bytes' if expected is bytes else 'a whole number'}")
+    return value
+
+
+def _only_argument(ctx, call: ast.Call) -> ast.expr:
+    from .values import single_argument
+
+    return single_argument(ctx, call, ICON_FUNCTION)
+
+
+def _lift(value) -> ir.Value:
+    from ..lift import lift_value
+
+    return lift_value(value)
+
+
+def _is_none(node) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def _is_str(node) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str)
+
+
+def read_ids(ctx, call: ast.Call) -> dict:
+    """``ids(outputs={...}, groups=[...], group_labels={...})``."""
+    found: dict = {}
+    for keyword in call.keywords:
+        node = keyword.value
+        if keyword.arg in ("outputs", "group_labels", "variable_ids") and isinstance(node, ast.Dict) and all(_is_str(k) and _is_str(v) for k, v in zip(node.keys, node.values)):
+            found[keyword.arg] = {k.value: v.value for k, v in zip(node.keys, node.values)}
+        elif keyword.arg == "groups" and isinstance(node, ast.List) and all(_is_str(v) for v in node.elts):
+            found["groups"] = [v.value for v in node.elts]
+        elif keyword.arg == "piece_ids" and isinstance(node, ast.List) and all(isinstance(r, ast.List) and all(_is_str(v) for v in r.elts) for r in node.elts):
+            found["piece_ids"] = [[v.value for v in r.elts] for r in node.elts]
+        else:
+            raise ctx.error(keyword, f"found ids({keyword.arg}=...), expected outputs={{...}}, groups=[...] or group_labels={{...}}")
+    return found

@@ -1,0 +1,204 @@
+"""Repeat and Repeat with Each <-> ``for`` loops.
+
+=========================================  ==============================================
+plist                                      code
+=========================================  ==============================================
+Repeat n times, Repeat Index unused         for _ in range(n):
+Repeat n times, Repeat Index used           for index in range(1, n + 1):
+Repeat with Each item of x                  for item in x:
+... and its Repeat Index used               for index, item in enumerate(x, start=1):
+... of the previous output                  for item in _:
+a count stored as a real or as text        range(int(3.0)), range(int("3"))
+other settings                              for ... in repeat_count(...) / repeat_each(...)
+End Repeat with an output                   results = repeat_results(...) after the loop
+=========================================  ==============================================
+
+Python counts from 0 and the app's Repeat Index from 1, so an index that is
+read is written with ``range(1, n + 1)`` and ``enumerate(..., start=1)``:
+the code means what the shortcut does.  Compiling ``range(n)`` or
+``enumerate(x)`` with the index read inserts the one subtraction that makes
+the Python meaning true.  The loop's names stand for Repeat Item / Repeat
+Index (``Repeat Item 2`` in a loop inside a loop) inside its body.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .. import ir
+from ..writer import nodes
+from . import values, variables
+from .calls import IMPLICIT, keyword_args
+
+END_FUNCTION = "repeat_results"
+COUNT_KEY, INPUT_KEY = "WFRepeatCount", "WFInput"
+
+
+def variable_names(depth: int) -> tuple[str, str]:
+    """The app's names for the index and item of a loop at ``depth`` (1 = outermost)."""
+    suffix = "" if depth == 1 else f" {depth}"
+    return f"Repeat Index{suffix}", f"Repeat Item{suffix}"
+
+
+# --- lower -----------------------------------------------------------------------------
+
+
+def lower(ctx, block: ir.Block) -> nodes.For:
+    each = block.identifier == ir.REPEAT_EACH
+    depth = ctx.loop_depth + 1
+    index_name, item_name = variable_names(depth)
+    used = ctx.naming.variables_read(block.sections[0].body)
+    index_code = ctx.naming.loop_code_name("index", depth) if index_name in used else None
+    item_code = ctx.naming.loop_code_name("item", depth)
+    iterator = _iterator(ctx, block.start.params, each, index_code is not None)
+    aliases = {index_name: index_code} if index_code is not None else {}
+    if each:
+        aliases[item_name] = item_code
+        if index_code is not None:
+            target: nodes.Expr = nodes.TupleDisplay([nodes.Name(index_code), nodes.Name(item_code)], parens=False)
+        else:
+            target = nodes.Name(item_code)
+    else:
+        target = nodes.Name(index_code or "_")
+    body = ctx.loop_body(block, aliases)
+    return nodes.For(target, iterator, body)
+
+
+def _iterator(ctx, params: list, each: bool, with_index: bool) -> nodes.Expr:
+    key = INPUT_KEY if each else COUNT_KEY
+    if each and not params:
+        source: nodes.Expr | None = nodes.Name(IMPLICIT)
+    elif len(params) == 1 and params[0][0] == key:
+        source = values.lower(ctx, params[0][1]) if each else _count(ctx, params[0][1])
+    else:
+        source = None
+    if source is None:
+        return nodes.Call(nodes.Name("repeat_each" if each else "repeat_count"), keyword_args(ctx, params, None))
+    if each:
+        if with_index:
+            return nodes.Call(nodes.Name("enumerate"), [nodes.Arg(source), nodes.Arg(nodes.Number("1"), "start")])
+        return source
+    if with_index:
+        return nodes.Call(nodes.Name("range"), [nodes.Arg(nodes.Number("1")), nodes.Arg(nodes.BinaryOp(source, "+", nodes.Number("1")))])
+    return nodes.Call(nodes.Name("range"), [nodes.Arg(source)])
+
+
+def _count(ctx, value) -> nodes.Expr | None:
+    if isinstance(value, ir.TokenAttachment):
+        return variables.lower(ctx, value.attachment)
+    if isinstance(value, ir.Literal):
+        kind = type(value.value)
+        if kind is int and value.value >= 0:
+            return values.lower_scalar(value.value)
+        if kind in (float, str):
+            return nodes.Call(nodes.Name("int"), [nodes.Arg(values.lower_scalar(value.value))])
+    return None
+
+
+# --- parse -----------------------------------------------------------------------------
+
+
+def parse(ctx, node: ast.For) -> ir.Block:
+    """A loop; its target names stand for the loop's variables inside the body."""
+    depth = ctx.loop_depth + 1
+    index_name, item_name = variable_names(depth)
+    iterator, target = node.iter, node.target
+    function = iterator.func.id if isinstance(iterator, ast.Call) and isinstance(iterator.func, ast.Name) else None
+    origin = ctx.origin(node)
+    shift = None  # an index that Python counts from 0: the body reads Repeat Index - 1
+    if function in ("repeat_count", "repeat_each"):
+        from .calls import parse_keywords
+
+        each = function == "repeat_each"
+        params = parse_keywords(ctx, iterator.keywords, None, origin)
+        aliases = _target_aliases(ctx, target, each, index_name, item_name)
+    elif function == "range":
+        each = False
+        count, start_at_one = _range_count(ctx, iterator)
+        params = [(COUNT_KEY, count)]
+        index = _single_name(ctx, target, "range")
+        aliases = {index: index_name}
+        if not start_at_one:
+            shift = index
+    else:
+        each = True
+        source, start = iterator, 1
+        if function == "enumerate":
+            source, start = _enumerate_parts(ctx, iterator)
+        params = [] if _is_implicit(source) else [(INPUT_KEY, values.parse(ctx, source))]
+        if function == "enumerate":
+            aliases = _target_aliases(ctx, target, True, index_name, item_name)
+            if start == 0:
+                shift = _pair(ctx, target)[0]
+        else:
+            aliases = {_single_name(ctx, target, "for item in items"): item_name}
+    identifier = ir.REPEAT_EACH if each else ir.REPEAT_COUNT
+    block = ctx.open_block(ir.Action(identifier, params, origin=origin))
+    block.sections.append(ir.Section(None, ctx.loop_body(node.body, aliases, shift=shift, index_variable=index_name)))
+    return block
+
+
+def _range_count(ctx, call: ast.Call) -> tuple[object, bool]:
+    """(WFRepeatCount, whether the index starts at 1) of ``range(n)`` / ``range(1, n + 1)``."""
+    if call.keywords:
+        raise ctx.error(call, "found range() with keywords, expected range(n) or range(1, n + 1)")
+    args = call.args
+    if len(args) == 1:
+        return _parse_count(ctx, args[0]), False
+    if len(args) == 2 and isinstance(args[0], ast.Constant) and args[0].value == 1 and type(args[0].value) is int:
+        stop = args[1]
+        if isinstance(stop, ast.BinOp) and isinstance(stop.op, ast.Add) and isinstance(stop.right, ast.Constant) and stop.right.value == 1 and type(stop.right.value) is int:
+            return _parse_count(ctx, stop.left), True
+        if isinstance(stop, ast.Constant) and type(stop.value) is int and stop.value >= 1:
+            return ir.Literal(stop.value - 1), True
+    raise ctx.error(call, "found a range the app cannot repeat over, expected range(n) or range(1, n + 1)")
+
+
+def _parse_count(ctx, node: ast.expr):
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        if node.value < 0:
+            raise ctx.error(node, "found a negative repeat count, expected a count of 0 or more")
+        return ir.Literal(node.value)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "int" and len(node.args) == 1 and not node.keywords:
+        inner = node.args[0]
+        if isinstance(inner, ast.Constant) and type(inner.value) in (float, str):
+            return ir.Literal(inner.value)
+        node = inner
+    if isinstance(node, ast.Constant):
+        raise ctx.error(node, f"found {node.value!r} as a repeat count, expected a whole number or a variable")
+    return ir.TokenAttachment(variables.parse(ctx, node))
+
+
+def _enumerate_parts(ctx, call: ast.Call) -> tuple[ast.expr, int]:
+    if len(call.args) != 1:
+        raise ctx.error(call, "found enumerate() without one list, expected enumerate(items, start=1)")
+    start = 0
+    for keyword in call.keywords:
+        value = keyword.value
+        if keyword.arg != "start" or not (isinstance(value, ast.Constant) and value.value in (0, 1) and type(value.value) is int):
+            raise ctx.error(keyword, "found an enumerate() option other than start=1 or start=0")
+        start = value.value
+    return call.args[0], start
+
+
+def _target_aliases(ctx, target, each: bool, index_name: str, item_name: str) -> dict[str, str]:
+    if not each:
+        return {_single_name(ctx, target, "range"): index_name}
+    index, item = _pair(ctx, target)
+    return {index: index_name, item: item_name}
+
+
+def _pair(ctx, target) -> tuple[str, str]:
+    if isinstance(target, ast.Tuple) and len(target.elts) == 2 and all(isinstance(e, ast.Name) for e in target.elts):
+        return target.elts[0].id, target.elts[1].id
+    raise ctx.error(target, "found a loop target other than two names, expected `for index, item in enumerate(items, start=1)`")
+
+
+def _single_name(ctx, target, form: str) -> str:
+    if isinstance(target, ast.Name):
+        return target.id
+    raise ctx.error(target, f"found a loop target that is not one name, expected one name with {form}")
+
+
+def _is_implicit(node: ast.expr) -> bool:
+    return isinstance(node, ast.Name) and node.id == IMPLICIT

@@ -1,0 +1,213 @@
+"""Which assignment each name read refers to, as Python would run the code.
+
+Compiling keeps Python's meaning: a read sees the latest assignment that can
+reach it.  An action's output is a magic variable that names one action, so
+a read reached by exactly one earlier assignment refers to that action's
+output.  A read that more than one assignment can reach (a name set in both
+branches of an ``if``, a total updated in a loop), or one that only a later
+assignment reaches (the loop's previous turn), needs a Shortcuts variable:
+such names become variables, set after each assignment and read by name.
+
+This is the classic reaching-definitions analysis over the structured
+control flow of the language: ``if``/``else``, ``match`` (exactly one case
+runs) and ``for`` (the body runs zero or more times).
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+UNDEFINED = -1  # the name may not be assigned yet on this path
+
+
+@dataclass
+class Definition:
+    name: str
+    node: ast.stmt
+    kind: str  # "output" (an action's output) or "variable" (Set / Append to Variable)
+    position: tuple[int, int]
+
+
+@dataclass
+class NameFlow:
+    """The result: definitions, what each read can see, and the verdict per name."""
+
+    definitions: list[Definition] = field(default_factory=list)
+    reads: dict[int, frozenset[int]] = field(default_factory=dict)  # id(Name node) -> definitions
+    read_nodes: list[ast.Name] = field(default_factory=list)
+    definition_of: dict[int, int] = field(default_factory=dict)  # id(statement) -> definition index
+    variables: set[str] = field(default_factory=set)  # names that are Shortcuts variables
+
+    def reaching(self, node: ast.Name) -> frozenset[int]:
+        return self.reads.get(id(node), frozenset())
+
+
+class _State:
+    """The definitions that reach one point: a layer of changes over the
+    enclosing state, so that a branch costs what it assigns, not the size of
+    the whole program."""
+
+    __slots__ = ("parent", "own")
+
+    def __init__(self, parent: "_State | None" = None, own: dict | None = None):
+        self.parent = parent
+        self.own: dict[str, frozenset[int]] = own if own is not None else {}
+
+    def get(self, name: str) -> frozenset[int]:
+        state = self
+        while state is not None:
+            found = state.own.get(name)
+            if found is not None:
+                return found
+            state = state.parent
+        return _UNDEFINED_ONLY
+
+    def child(self) -> "_State":
+        return _State(self)
+
+    def merge_into(self, *branches: "_State") -> None:
+        """After branches that started here: each name any of them assigned
+        can have any of their values (or this state's, where a branch left it)."""
+        changed = set()
+        for branch in branches:
+            changed.update(branch.own)
+        for name in changed:
+            merged = frozenset()
+            for branch in branches:
+                merged = merged | branch.own.get(name, self.get(name))
+            self.own[name] = merged
+
+
+_UNDEFINED_ONLY = frozenset({UNDEFINED})
+
+
+class FlowAnalysis:
+    """Runs over the statements, in whole passes until loops are stable."""
+
+    def __init__(self, classify, ignored: frozenset[str]):
+        self.classify = classify  # statement -> list of (name, kind) it defines
+        self.ignored = ignored  # names that are never flow names (globals, _)
+        self.result = NameFlow()
+        self._scopes: list[set[str]] = []  # loop target names in scope
+
+    def run(self, statements: list[ast.stmt]) -> NameFlow:
+        # A pass is linear; a loop's body is walked again in the next pass
+        # until what its back edge brings stops growing, so nesting depth
+        # bounds the number of passes.
+        self._back: dict[int, dict[str, frozenset[int]]] = {}
+        while True:
+            self._changed = False
+            self.result.definitions.clear()
+            self.result.definition_of.clear()
+            self.result.reads.clear()
+            self.result.read_nodes.clear()
+            self._walk(statements, _State())
+            if not self._changed:
+                break
+        self._decide()
+        return self.result
+
+    # --- walking
+
+    def _walk(self, statements: list[ast.stmt], state: _State) -> None:
+        for statement in statements:
+            self._statement(statement, state)
+
+    def _statement(self, statement: ast.stmt, state: _State) -> None:
+        if isinstance(statement, ast.If):
+            self._reads(statement.test, state)
+            then, other = state.child(), state.child()
+            self._walk(statement.body, then)
+            self._walk(statement.orelse, other)
+            state.merge_into(then, other)
+        elif isinstance(statement, ast.Match):
+            self._reads(statement.subject, state)
+            cases = []
+            for case in statement.cases:
+                if case.guard is not None:
+                    self._reads(case.guard, state)
+                branch = state.child()
+                self._walk(case.body, branch)
+                cases.append(branch)
+            if cases:
+                state.merge_into(*cases)
+        elif isinstance(statement, ast.For):
+            self._loop(statement, state)
+        else:
+            self._reads_of_statement(statement, state)
+            for name, kind in self.classify(statement):
+                if self._is_loop_name(name):
+                    continue
+                index = len(self.result.definitions)
+                self.result.definitions.append(Definition(name, statement, kind, (statement.lineno, statement.col_offset)))
+                self.result.definition_of.setdefault(id(statement), index)
+                state.own[name] = frozenset({index})
+
+    def _loop(self, statement: ast.For, state: _State) -> None:
+        """The body runs after the loop's start or after its own previous turn
+        (what the previous pass saw reach the end of the body); it may not run."""
+        self._reads(statement.iter, state)
+        back = self._back.get(id(statement), {})
+        entry = state.child()
+        for name, definitions in back.items():
+            entry.own[name] = state.get(name) | definitions
+        body = entry.child()
+        self._scopes.append(_target_names(statement.target))
+        try:
+            self._walk(statement.body, body)
+        finally:
+            self._scopes.pop()
+        end = {name: body.own.get(name, entry.get(name)) for name in set(body.own) | set(entry.own)}
+        grown = {name: back.get(name, frozenset()) | definitions for name, definitions in end.items()}
+        if grown != back:
+            self._back[id(statement)] = grown
+            self._changed = True
+        skipped = state.child()  # the loop may run no turn at all
+        after = state.child()
+        after.own.update(end)
+        state.merge_into(skipped, after)
+
+    def _reads_of_statement(self, statement: ast.stmt, state: _State) -> None:
+        if isinstance(statement, ast.Assign):
+            self._reads(statement.value, state)
+        elif isinstance(statement, ast.AugAssign):
+            self._reads(statement.value, state)
+            self._record(statement.target, state)
+        elif isinstance(statement, ast.Expr):
+            self._reads(statement.value, state)
+
+    def _reads(self, node: ast.AST, state: _State) -> None:
+        children = list(ast.walk(node))
+        # A called name is a function (``var`` in ``var("x")``), not a read.
+        called = {id(child.func) for child in children if isinstance(child, ast.Call)}
+        for child in children:
+            if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Load) and id(child) not in called:
+                self._record(child, state)
+
+    def _record(self, node: ast.Name, state: _State) -> None:
+        name = node.id
+        if name in self.ignored or self._is_loop_name(name):
+            return
+        self.result.reads[id(node)] = state.get(name)
+        self.result.read_nodes.append(node)
+
+    def _is_loop_name(self, name: str) -> bool:
+        return any(name in scope for scope in self._scopes)
+
+    # --- verdict
+
+    def _decide(self) -> None:
+        result = self.result
+        result.variables = {d.name for d in result.definitions if d.kind == "variable"}
+        for node in result.read_nodes:
+            if node.id in result.variables:
+                continue
+            reaching = [i for i in result.reads[id(node)] if i != UNDEFINED]
+            position = (node.lineno, node.col_offset)
+            if len(reaching) > 1 or any(result.definitions[i].position >= position for i in reaching):
+                result.variables.add(node.id)
+
+
+def _target_names(target: ast.expr) -> set[str]:
+    return {node.id for node in ast.walk(target) if isinstance(node, ast.Name)}

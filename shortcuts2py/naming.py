@@ -1,0 +1,406 @@
+"""Names for one workflow's outputs, variables, loops and groups (decompiling).
+
+Every rule here has its inverse in the compiler, so the same code gives the
+same plist back:
+
+* An output is named after its ``CustomOutputName`` when that is a usable
+  Python name (compiling records a chosen name there again), else after the
+  name references give it (the most used ``OutputName``), else after the
+  catalog's output name, as ``contents_of_url``; made unique with ``_2``...
+* A reference whose ``OutputName`` is not the output's default display name
+  is recorded in the header's ``output_names`` table (or, for a minority
+  spelling, on the reference itself).
+* A Shortcuts variable is written as a bare name when it is a plain Python
+  name that some statement of the file assigns (Set Variable, Append to
+  Variable); otherwise as ``var("Name")``.
+* Loop variables are ``item`` / ``index`` (``item_2`` inside a second loop).
+"""
+
+from __future__ import annotations
+
+import builtins
+import re
+from collections import Counter
+
+from . import catalog, names
+from .ir import (
+    ABSENT,
+    APPEND_VARIABLE,
+    BLOCK_OUTPUT_NAMES,
+    SET_VARIABLE,
+    Action,
+    Attachment,
+    BareAttachment,
+    Block,
+    DictValue,
+    GroupRef,
+    ListValue,
+    NamedVariable,
+    OutputRef,
+    RawAction,
+    Statement,
+    TokenAttachment,
+    TokenString,
+    Workflow,
+    is_str_literal,
+)
+
+_BUILTINS = frozenset(dir(builtins))
+CUSTOM_NAME_KEY = "CustomOutputName"
+# Conversions written as Python's builtins (see constructs.variables).
+_BUILTIN_CLASSES = frozenset({"WFStringContentItem", "WFNumberContentItem", "WFDictionaryContentItem", "WFBooleanContentItem"})
+VARIABLE_ID_KEY = "VariableUUID"
+
+
+def default_display(action: Action, block_identifier: str | None) -> str | None:
+    """The OutputName references get when nothing renames the output."""
+    custom = action.param(CUSTOM_NAME_KEY)
+    if is_str_literal(custom):
+        return custom.value
+    return standard_display(action, block_identifier)
+
+
+def standard_display(action: Action, block_identifier: str | None) -> str | None:
+    """The output's name before any renaming: the block's result or the catalog's name."""
+    if block_identifier is not None:
+        return BLOCK_OUTPUT_NAMES[block_identifier]
+    return catalog.output_name(action.identifier)
+
+
+def standard_base(action: Action, block_identifier: str | None) -> str:
+    display = standard_display(action, block_identifier)
+    return names.output_base_name(display or action.identifier.rsplit(".", 1)[-1])
+
+
+def is_standard_name(name: str, action: Action, block_identifier: str | None) -> bool:
+    """True when ``name`` is what an unrenamed output of this action is called
+    (its base name, or the base name made unique: ``text_2``)."""
+    base = standard_base(action, block_identifier)
+    if name == base:
+        return True
+    return name.startswith(base + "_") and re.fullmatch(r"[1-9]\d*", name[len(base) + 1 :]) is not None
+
+
+_SUFFIX = re.compile(r"_[1-9][0-9]*$")  # the _2 that makes a name unique
+
+
+def shown_display(name: str) -> str:
+    """The shown name a code name spells (``Objekt_aus_Liste_2`` -> "Objekt aus Liste")."""
+    return _SUFFIX.sub("", name).replace("_", " ")
+
+
+def usable_variable_name(name: str) -> bool:
+    """A Shortcuts variable name that can stand in code as itself."""
+    return names.is_plain_name(name) and name not in _BUILTINS and not name.startswith("_") and name != "_"
+
+
+class Naming:
+    """Names for every output, variable and group of one workflow."""
+
+    def __init__(self, workflow: Workflow):
+        self.workflow = workflow
+        self._output_names: dict[str, str] = {}  # uuid -> code name
+        self._displays: dict[str, str | None] = {}  # uuid -> the OutputName references use
+        self.display_overrides: dict[str, str] = {}  # code name -> OutputName (header table)
+        self._custom_named: set[str] = set()  # uuids named verbatim after their CustomOutputName
+        self._missing: dict[str, str] = {}  # uuid -> label, in code order
+        self._group_labels: dict[str, str] = {}
+        self.block_groups: list[str] = []
+        self.stored_variables: set[str] = set()  # variables some statement assigns in code
+        self.taken: set[str] = set()
+        self._loop_names: dict[tuple[str, int], str] = {}
+        self._shared: set[str] = set()  # ids that several actions carry
+        self._variable_ids: dict[str, set[str]] = {}  # Workflow-era VariableUUIDs, per variable name
+        self._looked_into: set[str] = set()  # outputs some reference reads a Shortcuts property of
+        self._looked_into_variables: set[str] = set()
+        self._variable_sources: dict[str, set[str]] = {}  # variable -> outputs set into it
+        self._first: dict[str, tuple[Action, str | None]] = {}
+        references: dict[str, Counter] = {}
+        variables: set[str] = set()
+        self._collect(workflow, references, variables)
+        for name in self._looked_into_variables:
+            self._looked_into.update(self._variable_sources.get(name, ()))
+        self.taken = {name for name in variables if usable_variable_name(name)}
+        self.taken.update(names.RESERVED)
+        self._name_outputs(references)
+        self.missing_ids = {uuid for uuid in references if uuid not in self._first}
+        self._referenced = set(references)
+
+    # --- collecting
+
+    def _collect(self, workflow: Workflow, references: dict, variables: set) -> None:
+        for _, value in workflow.header:
+            self._collect_value(value, references, variables)
+        pieces = {id(piece) for piece in block_pieces(workflow.body)}
+        for action, block_identifier in walk_actions(workflow.body):
+            if action.uuid is not None and id(action) not in pieces:
+                if action.uuid in self._first:
+                    self._shared.add(action.uuid)
+                else:
+                    self._first[action.uuid] = (action, block_identifier)
+            if action.identifier in (SET_VARIABLE, APPEND_VARIABLE):
+                name = action.param("WFVariableName")
+                if is_str_literal(name):
+                    variables.add(name.value)
+                    if stores_variable(action):
+                        self.stored_variables.add(name.value)
+                    source = action.param("WFInput")
+                    if isinstance(source, TokenAttachment) and isinstance(source.attachment.base, OutputRef):
+                        self._variable_sources.setdefault(name.value, set()).add(source.attachment.base.uuid)
+            for _, value in action.params:
+                self._collect_value(value, references, variables)
+
+    def _collect_value(self, value, references: dict, variables: set) -> None:
+        for node in walk_value(value):
+            if isinstance(node, OutputRef):
+                references.setdefault(node.uuid, Counter())[node.output_name] += 1
+            elif isinstance(node, Attachment) and not _python_steps_only(node):
+                if isinstance(node.base, OutputRef):
+                    self._looked_into.add(node.base.uuid)
+                elif isinstance(node.base, NamedVariable):
+                    self._looked_into_variables.add(node.base.name)
+            elif isinstance(node, NamedVariable):
+                variables.add(node.name)
+            elif isinstance(node, Attachment) and isinstance(node.base, NamedVariable):
+                for key, item in node.extra:
+                    if key == VARIABLE_ID_KEY and is_str_literal(item):
+                        self._variable_ids.setdefault(node.base.name, set()).add(item.value)
+            elif isinstance(node, GroupRef) and node.group_id not in self._group_labels:
+                self._group_labels[node.group_id] = f"g{len(self._group_labels) + 1}"
+
+    def _name_outputs(self, references: dict) -> None:
+        displays = {uuid: self._majority(uuid, references) for uuid in self._first}
+        # Names as the app shows them (a localized name like "Objekt aus Liste"
+        # becomes Objekt_aus_Liste) when some output has such a name: the header
+        # then says so once (names_as_shown) instead of listing each one.
+        self.names_as_shown = any(self._shown_name(uuid, display) is not None for uuid, display in displays.items())
+        for uuid, (action, block_identifier) in self._first.items():
+            default = default_display(action, block_identifier)
+            display = self._displays[uuid] = displays[uuid]
+            custom = action.param(CUSTOM_NAME_KEY)
+            shown = self._shown_name(uuid, display) if self.names_as_shown else None
+            if shown is not None:
+                name = self._unique(shown, shown=True)
+            elif (
+                is_str_literal(custom)
+                and custom.value == display
+                and not self.names_as_shown
+                and uuid not in self._shared
+                and self._usable(custom.value)
+                and not is_standard_name(custom.value, action, block_identifier)
+            ):
+                name = custom.value
+                self._custom_named.add(uuid)
+            else:
+                spelled = display if isinstance(display, str) and display else standard_display(action, block_identifier)
+                name = self._unique(names.output_base_name(spelled or action.identifier.rsplit(".", 1)[-1]))
+            self.taken.add(name)
+            self._output_names[uuid] = name
+            overridden = display != default and not (display is ABSENT and default is None)
+            if overridden and not (shown is not None and shown_display(name) == display):
+                self.display_overrides[name] = display
+
+    def _majority(self, uuid: str, references: dict):
+        """The OutputName most references use; ties must not depend on parameter
+        order, which compiling may change, or the fixpoint would break."""
+        action, block_identifier = self._first[uuid]
+        default = default_display(action, block_identifier)
+        counts = references.get(uuid)
+        if not counts:
+            return default
+        return min(counts, key=lambda d: (-counts[d], d != default, d is ABSENT, "" if d is ABSENT else d))
+
+    def _shown_name(self, uuid: str, display) -> str | None:
+        """The code name that spells an output's shown name, when it is not its
+        standard one and the action has no custom name of its own."""
+        action, block_identifier = self._first[uuid]
+        if not isinstance(display, str) or display == standard_display(action, block_identifier):
+            return None
+        if action.param(CUSTOM_NAME_KEY) is not ABSENT or uuid in self._shared:
+            return None
+        spelled = display.replace(" ", "_")
+        if "_" in display or not names.usable_as_output_name(spelled) or _SUFFIX.search(spelled):
+            return None
+        if is_standard_name(spelled, action, block_identifier):
+            return None
+        return spelled
+
+    def _usable(self, name: str) -> bool:
+        return names.usable_as_output_name(name) and name not in self.taken and name != "_" and not catalog.is_call_name(name)
+
+    def _unique(self, base: str, shown: bool = False) -> str:
+        if self._usable(base):
+            return base
+        number = 2
+        while not self._usable(f"{base}_{number}"):
+            number += 1
+        return f"{base}_{number}"
+
+    # --- questions the constructs ask
+
+    def output_name(self, uuid: str) -> str:
+        return self._output_names[uuid]
+
+    def display(self, uuid: str) -> str | None:
+        return self._displays[uuid]
+
+    def is_missing(self, uuid: str) -> bool:
+        return uuid in self.missing_ids
+
+    def missing_label(self, uuid: str) -> str:
+        return self._missing.setdefault(uuid, f"missing_{len(self._missing) + 1}")
+
+    def missing_labels(self) -> dict[str, str]:
+        return self._missing
+
+    def output_names(self) -> dict[str, str]:
+        return self._output_names
+
+    def group_label(self, group_id: str) -> str:
+        return self._group_labels[group_id]
+
+    def group_labels(self) -> dict[str, str]:
+        return self._group_labels
+
+    def variable_id(self, name: str) -> str | None:
+        """The one VariableUUID the file gives variable ``name``, if it gives exactly one."""
+        found = self._variable_ids.get(name)
+        return next(iter(found)) if found is not None and len(found) == 1 else None
+
+    def variable_ids(self) -> dict[str, str]:
+        return {name: next(iter(ids)) for name, ids in self._variable_ids.items() if len(ids) == 1}
+
+    def used_as_plain_value(self, uuid: str) -> bool:
+        """Whether every reference to an output uses only what Python offers on a
+        plain value (a key, a conversion), so the output can be that value."""
+        return uuid not in self._looked_into
+
+    def is_referenced(self, uuid: str) -> bool:
+        return uuid in self._referenced
+
+    def shared_names(self) -> list[str]:
+        """Code names of outputs whose id several actions carry (every assignment shares it)."""
+        return [self._output_names[uuid] for uuid in self._first if uuid in self._shared]
+
+    def implied_custom_name(self, action: Action) -> str | None:
+        """``CustomOutputName`` when the output's code name says it (so it is not written)."""
+        if action.uuid is not None and action.uuid in self._custom_named:
+            return CUSTOM_NAME_KEY
+        return None
+
+    def loop_code_name(self, kind: str, depth: int) -> str:
+        """A free name for a loop's ``item`` or ``index`` at ``depth`` (the same for every loop there)."""
+        known = self._loop_names.get((kind, depth))
+        if known is not None:
+            return known
+        candidate = kind if depth == 1 else f"{kind}_{depth}"
+        number = 2
+        name = candidate
+        while name in self.taken or name in self._output_names.values():
+            name = f"{candidate}_{chr(ord('a') + number - 2)}" if number < 28 else f"{candidate}_{number}"
+            number += 1
+        self.taken.add(name)
+        self._loop_names[(kind, depth)] = name
+        return name
+
+    def variables_read(self, body: list[Statement]) -> set[str]:
+        """The names of the Shortcuts variables that ``body`` reads anywhere inside."""
+        found: set[str] = set()
+        for action, _ in walk_actions(body):
+            for _, value in action.params:
+                found.update(node.name for node in walk_value(value) if isinstance(node, NamedVariable))
+        return found
+
+    def variable_is_bare(self, name: str) -> bool:
+        return (
+            name in self.stored_variables
+            and usable_variable_name(name)
+            and name not in self._output_names.values()
+            and not names.is_loop_alias(name)
+        )
+
+
+def stores_variable(action: Action) -> bool:
+    """Whether a Set / Append to Variable is written as an assignment (``X = y``, ``X += [y]``)."""
+    params = dict(action.params)
+    if action.uuid is not None or len(params) != len(action.params):
+        return False
+    name = params.pop("WFVariableName", None)
+    value = params.pop("WFInput", ABSENT)
+    return (
+        is_str_literal(name)
+        and not params
+        and (value is ABSENT or isinstance(value, TokenAttachment))
+        and usable_variable_name(name.value)
+    )
+
+
+def walk_actions(body: list[Statement]):
+    """Every action in order, with the block identifier for block ends."""
+    for statement in body:
+        if isinstance(statement, Action):
+            yield statement, None
+        elif isinstance(statement, Block):
+            yield statement.start, None
+            for section in statement.sections:
+                if section.opener is not None:
+                    yield section.opener, None
+                yield from walk_actions(section.body)
+            yield statement.end, statement.identifier
+        elif isinstance(statement, RawAction):
+            yield Action("", [("", statement.value)]), None
+
+
+def _python_steps_only(attachment: Attachment) -> bool:
+    """Whether a reference uses only what Python offers on a plain value: a key, or a
+    conversion that reads as a builtin (str(x), float(x), dict(x), bool(x))."""
+    if attachment.extra:
+        return False
+    for step in attachment.aggrandizements or ():
+        if step.kind == "WFDictionaryValueVariableAggrandizement":
+            continue
+        if step.kind == "WFCoercionVariableAggrandizement" and len(step.fields) == 1:
+            key, value = step.fields[0]
+            if key == "CoercionItemClass" and is_str_literal(value) and value.value in _BUILTIN_CLASSES:
+                continue
+        return False
+    return True
+
+
+def block_pieces(body: list[Statement]):
+    """The starts and middles (Otherwise, menu cases) of every block: actions
+    that never stand alone in code, so they take no output name."""
+    for statement in body:
+        if isinstance(statement, Block):
+            yield statement.start
+            for section in statement.sections:
+                if section.opener is not None:
+                    yield section.opener
+                yield from block_pieces(section.body)
+
+
+def walk_value(value):
+    """Every value node and attachment base below ``value`` (iteratively)."""
+    stack = [value]
+    while stack:
+        node = stack.pop()
+        yield node
+        kind = type(node)
+        if kind is ListValue:
+            stack.extend(reversed(node.items))
+        elif kind is DictValue:
+            stack.extend(item for _, item in reversed(node.items))
+        elif kind is TokenAttachment or kind is BareAttachment:
+            stack.append(node.attachment)
+        elif kind is TokenString:
+            stack.extend(part for part in reversed(node.parts) if isinstance(part, Attachment))
+        elif kind is Attachment:
+            stack.extend(_attachment_nodes(node))
+
+
+def _attachment_nodes(attachment: Attachment) -> list:
+    found = [attachment.base]
+    for step in attachment.aggrandizements or ():
+        found.extend(item for _, item in step.fields)
+    found.extend(item for _, item in attachment.extra)
+    return found
