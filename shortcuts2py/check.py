@@ -49,8 +49,15 @@ def check_code(code: str, filename: str = "<string>") -> list[Diagnostic]:
         workflow = None
     found.extend(Diagnostic(filename, p.line, p.column, ERROR, p.message) for p in problems)
     if workflow is not None:
-        for action in iter_actions(workflow.body):
-            found.extend(_check_action(action, filename))
+        found.extend(check_workflow(workflow, filename))
+    return sorted(found)
+
+
+def check_workflow(workflow, filename: str = "<string>") -> list[Diagnostic]:
+    """The catalog findings for a parsed workflow (its actions carry their origins)."""
+    found: list[Diagnostic] = []
+    for action in iter_actions(workflow.body):
+        found.extend(_check_action(action, filename))
     return sorted(found)
 
 

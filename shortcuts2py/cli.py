@@ -1,25 +1,28 @@
 """The ``s2py`` command: a thin layer over ``shortcuts2py.api``.
 
 Exit status: 0 when every input went well, 1 when some input failed (the rest
-are still processed), 2 for a usage error.  Each failure is one line naming
-the file; there are no tracebacks.
+are still processed, one line per failure), 2 for a usage error (a bad
+option, a path that does not exist, a folder with nothing to read).  There
+are no tracebacks: anything unexpected is reported as an internal error on the
+file that caused it.
+
+Only ``argparse`` is imported at start; each command imports what it needs,
+so ``s2py --help`` starts at once.
 """
 
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
+import os
 import sys
 from pathlib import Path
 
-from . import api, catalog
-from .stubs import STUB_FILE, write_stubs
-from .errors import CompileError
+from . import __version__
 
-# Files a directory walk picks up; a file named on the command line is read
+# Files a folder walk picks up; a file named on the command line is read
 # whatever its name, since the container is detected by content.
 SHORTCUT_SUFFIXES = (".shortcut", ".wflow", ".plist", ".json", ".xml")
+CODE_SUFFIXES = (".py",)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         return 1
+    except BrokenPipeError:  # the reader went away (e.g. `| head`)
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,29 +41,34 @@ def _parser() -> argparse.ArgumentParser:
         prog="s2py",
         description="Transpile Apple Shortcuts files to Python-style workflow code and back, losslessly.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     decompile = commands.add_parser(
         "decompile",
-        help="shortcut files -> workflow code",
-        description="Decompile shortcuts (signed or not; the container is detected by content). Directories are searched "
-        "recursively for .shortcut .wflow .plist .json .xml files; files named explicitly are read whatever their name. "
-        "One file without -o prints the code.",
+        help="shortcut files or iCloud links -> workflow code",
+        description="Decompile shortcuts (signed or not; the container is detected by content) or iCloud share "
+        "links. Folders are searched recursively for .shortcut .wflow .plist .json .xml files; files named "
+        "explicitly are read whatever their name. One input without -o prints the code.",
     )
     decompile.add_argument("paths", nargs="+", metavar="PATH")
-    decompile.add_argument("-o", "--output", metavar="OUT", help="directory for the .py files (a file name for one input)")
+    decompile.add_argument("-o", "--output", metavar="OUT", help="folder for the .py files (a file name for one input)")
     decompile.add_argument("--keep-ids", action="store_true", help="keep the original ids, for an exact round trip")
+    _batch_options(decompile)
     decompile.set_defaults(run=_run_decompile)
 
     compile_ = commands.add_parser(
         "compile",
         help="workflow code -> unsigned .shortcut files",
-        description="Compile workflow code to unsigned shortcuts. Shortcuts imports signed files only: "
-        "sign on a Mac with `shortcuts sign --mode anyone -i in.shortcut -o out.shortcut`.",
+        description="Compile workflow code to unsigned shortcuts, reporting what `s2py check` finds. Shortcuts "
+        "imports signed files only: sign on a Mac with `shortcuts sign --mode anyone -i in.shortcut -o out.shortcut`.",
     )
     compile_.add_argument("paths", nargs="+", metavar="PATH")
-    compile_.add_argument("-o", "--output", metavar="OUT", help="directory for the .shortcut files (a file name for one input)")
+    compile_.add_argument("-o", "--output", metavar="OUT", help="folder for the .shortcut files (a file name for one input)")
     compile_.add_argument("--xml", action="store_true", help="write XML plists instead of binary")
+    compile_.add_argument("--strict", action="store_true", help="treat check errors as compile errors (no file is written)")
+    compile_.add_argument("--force", action="store_true", help="overwrite a signed .shortcut that has the output's name")
+    _batch_options(compile_)
     compile_.set_defaults(run=_run_compile)
 
     roundtrip = commands.add_parser(
@@ -71,19 +81,33 @@ def _parser() -> argparse.ArgumentParser:
     roundtrip.add_argument("paths", nargs="+", metavar="PATH")
     roundtrip.add_argument("--keep-ids", action="store_true", help="require the ids to be equal too")
     roundtrip.add_argument("--json", action="store_true", help="print one JSON object per file and a summary")
+    _batch_options(roundtrip)
     roundtrip.set_defaults(run=_run_roundtrip)
 
     check = commands.add_parser(
         "check",
         help="check workflow code against the action catalog",
-        description="Check workflow code without compiling it: unknown actions (with a suggestion), unknown "
-        "parameter keys, enum values outside their set, literals of the wrong type, required parameters left "
-        "out. Prints 'file:line:col: error|warning: message'; exits 1 when there are errors. "
-        "Directories are searched recursively for .py files.",
+        description="Check workflow code without compiling it: unknown actions (with a suggestion), keys and "
+        "enum values that misspell a known one, literals of the wrong type (errors); keys the catalog does not "
+        "list and required parameters left out (warnings). Prints 'file:line:col: error|warning: message'; "
+        "exits 1 when there are errors. Folders are searched recursively for .py files.",
     )
     check.add_argument("paths", nargs="+", metavar="PATH")
     check.add_argument("--json", action="store_true", help="print one JSON object per finding and a summary")
     check.set_defaults(run=_run_check)
+
+    render = commands.add_parser(
+        "render",
+        help="draw shortcuts as the app shows them (SVG or HTML)",
+        description="Draw each shortcut as the Shortcuts editor shows it: action cards with their app's colour "
+        "and name, parameters, variables as tokens, blocks nested, comments as notes. SVG is one self-contained "
+        "image (GitHub shows it inline in a README); HTML is one page with inline styles.",
+    )
+    render.add_argument("paths", nargs="+", metavar="PATH")
+    render.add_argument("-o", "--output", metavar="OUT", required=True, help="folder for the pictures (a file name for one input)")
+    render.add_argument("--format", choices=("svg", "html"), default="svg", help="svg (default) or html")
+    _batch_options(render)
+    render.set_defaults(run=_run_render)
 
     catalog_ = commands.add_parser(
         "catalog",
@@ -94,8 +118,8 @@ def _parser() -> argparse.ArgumentParser:
     search = lookups.add_parser(
         "search",
         help="actions matching TEXT",
-        description="Actions whose function name, identifier, display name, app, category or parameter "
-        "matches TEXT (case-insensitive), best first.",
+        description="Actions matching TEXT (case-insensitive), best first: display-name matches and built-in "
+        "actions first, then names, app, keywords, categories and parameters.",
     )
     search.add_argument("text", nargs="+", metavar="TEXT")
     search.add_argument("--limit", type=int, default=20, help="at most this many results (default 20)")
@@ -104,7 +128,7 @@ def _parser() -> argparse.ArgumentParser:
     show = lookups.add_parser(
         "show",
         help="one action: signature, parameters, output",
-        description="Show one action, named by its function name or its identifier.",
+        description="Show one action, named by its function name, its short name or its identifier.",
     )
     show.add_argument("name", metavar="NAME")
     show.add_argument("--json", action="store_true", help="print the entry as JSON")
@@ -112,33 +136,125 @@ def _parser() -> argparse.ArgumentParser:
 
     stubs = commands.add_parser(
         "stubs",
-        help=f"write typed stubs ({STUB_FILE}) for editors and mypy",
-        description=f"Write {STUB_FILE}, the typed stubs that decompiled code imports. Put DIR on the "
+        help="write typed stubs (s2py_actions.pyi) for editors and mypy",
+        description="Write s2py_actions.pyi, the typed stubs that decompiled code imports. Put DIR on the "
         "type checker's path (MYPYPATH=DIR; 'typings' is where Pylance looks by default).",
     )
-    stubs.add_argument("-o", "--output", metavar="DIR", required=True, help="directory to write the stub into")
+    stubs.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write the stub into")
     stubs.set_defaults(run=_run_stubs)
     return parser
 
 
-# --- inputs -------------------------------------------------------------------
+def _batch_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-j", "--jobs", type=int, default=0, metavar="N",
+        help="worker processes (default: every core); output is the same for any N",
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress bar, even on a terminal")
 
 
-def _inputs(paths: list[str], suffixes: tuple[str, ...]) -> list[tuple[Path, Path]] | None:
-    """(file, path relative to its input root) pairs; None after a usage error."""
-    found = []
+# --- inputs -----------------------------------------------------------------------------
+
+
+class Input:
+    """One thing to read: a file (with its path relative to the folder named) or a share link."""
+
+    __slots__ = ("source", "relative", "link")
+
+    def __init__(self, source: str, relative: Path, link: bool = False):
+        self.source, self.relative, self.link = source, relative, link
+
+    def __str__(self) -> str:
+        return self.source
+
+
+def _inputs(paths: list[str], suffixes: tuple[str, ...], links: bool = False) -> list[Input] | None:
+    """Every input named, folders walked; None (after one line on stderr) on a usage error."""
+    found: list[Input] = []
     for raw in paths:
+        if links and _looks_like_link(raw):
+            from . import icloud
+
+            try:
+                icloud.parse_link(raw)
+            except icloud.IcloudError as error:
+                return _usage(f"{raw}: {error}")
+            found.append(Input(raw, Path("shortcut"), link=True))
+            continue
         path = Path(raw)
         if path.is_dir():
-            for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                if file.suffix.lower() in suffixes:
-                    found.append((file, file.relative_to(path)))
-        elif path.is_file():
-            found.append((path, Path(path.name)))
+            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+            if not files:
+                return _usage(f"{raw}: no {' or '.join(suffixes)} files in this folder")
+            found.extend(Input(str(file), file.relative_to(path)) for file in files)
+        elif path.exists():
+            found.append(Input(raw, Path(path.name)))
         else:
-            print(f"s2py: error: {raw}: no such file or directory", file=sys.stderr)
-            return None
+            return _usage(f"{raw}: no such file or folder")
     return found
+
+
+def _looks_like_link(text: str) -> bool:
+    return "://" in text or text.startswith(("www.icloud.com/", "icloud.com/"))
+
+
+def _usage(message: str) -> None:
+    print(f"s2py: error: {message}", file=sys.stderr)
+    return None
+
+
+def _fail(source, message: str) -> None:
+    print(f"{source}: error: {message}", file=sys.stderr)
+
+
+# --- batches ------------------------------------------------------------------------------
+
+
+def _results(worker, jobs: list, workers: int, quiet: bool):
+    """``worker(job)`` for each job, in order, over a pool of processes when it helps,
+    with a progress bar on a terminal.  Output never depends on the number of workers."""
+    count = workers if workers > 0 else (os.cpu_count() or 1)
+    count = max(1, min(count, len(jobs)))
+    bar = None
+    if not quiet and len(jobs) > 1 and sys.stderr.isatty():
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(jobs), unit="file", file=sys.stderr, leave=False)
+    try:
+        if count == 1:
+            for job in jobs:
+                yield worker(job)
+                if bar is not None:
+                    bar.update()
+            return
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            for result in pool.map(worker, jobs, chunksize=max(1, min(16, len(jobs) // (count * 4) or 1))):
+                yield result
+                if bar is not None:
+                    bar.update()
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _guarded(function, *args):
+    """(result, None) or (None, one-line error): documented errors as they are, anything
+    else as an internal error, so one bad file never stops a batch."""
+    from .errors import CompileError, DecompileError
+
+    try:
+        return function(*args), None
+    except (CompileError, DecompileError) as error:
+        return None, str(error)
+    except OSError as error:
+        return None, f"cannot read it: {error.strerror or error}"
+    except Exception as error:  # noqa: BLE001 - the CLI boundary: a bug, reported on the file
+        return None, f"internal error ({type(error).__name__}: {error}); please report it with this file"
+
+
+# --- outputs ------------------------------------------------------------------------------
 
 
 def _destination(output: str | None, relative: Path, suffix: str, single: bool) -> Path | None:
@@ -150,85 +266,170 @@ def _destination(output: str | None, relative: Path, suffix: str, single: bool) 
     return out / relative.with_suffix(suffix)
 
 
-def _fail(path: Path, message: str) -> None:
-    print(f"{path}: error: {message}", file=sys.stderr)
+def _write(target: Path, data: bytes | str, source: str | None = None, force: bool = True) -> str | None:
+    """Write atomically (a temporary file, then a rename); the error message, or None.
+
+    An output never replaces its own input, and without ``force`` never a
+    signed shortcut (an original export) that happens to have its name.
+    """
+    if source is not None and _same_file(target, Path(source)):
+        return f"the output {target} would replace its own input; choose another name with -o"
+    if not force and target.is_file():
+        with open(target, "rb") as existing:
+            if existing.read(4) == b"AEA1":
+                return f"{target} is a signed shortcut; compile to another name with -o, or replace it with --force"
+    payload = data.encode("utf-8") if isinstance(data, str) else data
+    temporary = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(payload)
+        os.replace(temporary, target)
+    except OSError as error:
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
+        return f"cannot write {target}: {error.strerror or error}"
+    return None
 
 
-def _write(target: Path, data: bytes | str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        target.write_text(data, encoding="utf-8")
-    else:
-        target.write_bytes(data)
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
-# --- commands -------------------------------------------------------------------
+# --- commands ------------------------------------------------------------------------------
+
+
+def _decompile_job(job: tuple[str, bool, bool]):
+    source, link, keep_ids = job
+    return _guarded(_decompile_one, source, link, keep_ids)
+
+
+def _decompile_one(source: str, link: bool, keep_ids: bool) -> tuple[str, str | None]:
+    from . import api
+
+    if link:
+        from . import icloud
+
+        shared = icloud.fetch(source)
+        return api.decompile(shared.root, keep_ids=keep_ids), icloud.file_name(shared.name)
+    return api.decompile(source, keep_ids=keep_ids), None
 
 
 def _run_decompile(args) -> int:
-    inputs = _inputs(args.paths, SHORTCUT_SUFFIXES)
+    inputs = _inputs(args.paths, SHORTCUT_SUFFIXES, links=True)
     if inputs is None:
         return 2
-    if not args.output and len(inputs) != 1:
-        print("s2py: error: several inputs need -o DIR", file=sys.stderr)
+    single = len(inputs) == 1
+    if args.output is None and not single:
+        _usage("several inputs need -o OUT (a folder)")
         return 2
+    jobs = [(item.source, item.link, args.keep_ids) for item in inputs]
     failed = 0
-    for path, relative in inputs:
-        try:
-            code = api.decompile(path, keep_ids=args.keep_ids)
-        except (api.DecompileError, OSError) as error:
-            _fail(path, str(error))
+    taken: set[Path] = set()
+    for item, (result, error) in zip(inputs, _results(_decompile_job, jobs, args.jobs, args.quiet)):
+        if error is not None:
+            _fail(item, error)
             failed += 1
             continue
-        target = _destination(args.output, relative, ".py", len(inputs) == 1)
+        code, name = result
+        relative = Path(name + ".py") if name else item.relative
+        target = _destination(args.output, _free(relative, taken), ".py", single)
         if target is None:
             sys.stdout.write(code)
-        else:
-            _write(target, code)
+            continue
+        problem = _write(target, code, None if item.link else item.source)
+        if problem is not None:
+            _fail(item, problem)
+            failed += 1
     return 1 if failed else 0
+
+
+def _free(relative: Path, taken: set[Path]) -> Path:
+    """``relative``, or ``name (2)`` when an earlier input of the batch took it (share links)."""
+    candidate, number = relative, 2
+    while candidate in taken:
+        candidate = relative.with_name(f"{relative.stem} ({number}){relative.suffix}")
+        number += 1
+    taken.add(candidate)
+    return candidate
+
+
+def _compile_job(job: tuple[str, bool, bool]):
+    source, xml, strict = job
+    return _guarded(_compile_one, source, xml, strict)
+
+
+def _compile_one(source: str, xml: bool, strict: bool) -> tuple[bytes | None, list[str]]:
+    from . import api
+
+    with open(source, encoding="utf-8") as file:
+        code = file.read()
+    plist, findings = api.compile_checked(code, filename=source)
+    lines = [str(finding) for finding in findings]
+    if strict and any(finding.severity == "error" for finding in findings):
+        return None, lines
+    return api.dump(plist, xml=xml), lines
 
 
 def _run_compile(args) -> int:
-    inputs = _inputs(args.paths, (".py",))
+    inputs = _inputs(args.paths, CODE_SUFFIXES)
     if inputs is None:
         return 2
+    single = len(inputs) == 1
+    jobs = [(item.source, args.xml, args.strict) for item in inputs]
     failed = 0
-    for path, relative in inputs:
-        try:
-            code = path.read_text(encoding="utf-8")
-            data = api.dump(api.compile(code, filename=str(path)), xml=args.xml)
-        except CompileError as error:
-            print(str(error), file=sys.stderr)
+    for item, (result, error) in zip(inputs, _results(_compile_job, jobs, args.jobs, args.quiet)):
+        if error is not None:
+            print(error if error.startswith(item.source) else f"{item}: error: {error}", file=sys.stderr)
             failed += 1
             continue
-        except (OSError, UnicodeDecodeError, api.DecompileError) as error:
-            _fail(path, str(error))
-            failed += 1
+        data, findings = result
+        for line in findings:
+            print(line, file=sys.stderr)
+        if data is None:
+            failed += 1  # --strict and check found errors
             continue
-        target = _destination(args.output, relative, ".shortcut", len(inputs) == 1)
-        _write(target or path.with_suffix(".shortcut"), data)
+        target = _destination(args.output, item.relative, ".shortcut", single) or Path(item.source).with_suffix(".shortcut")
+        problem = _write(target, data, item.source, force=args.force)
+        if problem is not None:
+            _fail(item, problem)
+            failed += 1
     return 1 if failed else 0
 
 
+def _roundtrip_job(job: tuple[str, bool, bool]):
+    source, link, keep_ids = job
+    return _guarded(_roundtrip_one, source, keep_ids)
+
+
+def _roundtrip_one(source: str, keep_ids: bool) -> str | None:
+    from . import api
+
+    result = api.roundtrip(source, keep_ids=keep_ids)
+    return result.difference or (None if result.fixpoint else "decompiling the result gives different code")
+
+
 def _run_roundtrip(args) -> int:
-    inputs = _inputs(args.paths, SHORTCUT_SUFFIXES)
+    import json
+
+    inputs = _inputs(args.paths, SHORTCUT_SUFFIXES, links=True)
     if inputs is None:
         return 2
+    jobs = [(item.source, item.link, args.keep_ids) for item in inputs]
     passed = failed = 0
-    for path, _ in inputs:
-        try:
-            result = api.roundtrip(path, keep_ids=args.keep_ids)
-            problem = result.difference or (None if result.fixpoint else "decompiling the result gives different code")
-        except (api.DecompileError, OSError) as error:
-            problem = str(error)
+    for item, (difference, error) in zip(inputs, _results(_roundtrip_job, jobs, args.jobs, args.quiet)):
+        problem = error or difference
         if problem is None:
             passed += 1
         else:
             failed += 1
         if args.json:
-            print(json.dumps({"file": str(path), "ok": problem is None, "difference": problem}, ensure_ascii=False))
+            print(json.dumps({"file": item.source, "ok": problem is None, "difference": problem}, ensure_ascii=False))
         elif problem is not None:
-            print(f"FAIL {path}: {problem}")
+            print(f"FAIL {item}: {problem}")
     if args.json:
         print(json.dumps({"passed": passed, "failed": failed}))
     else:
@@ -237,44 +438,100 @@ def _run_roundtrip(args) -> int:
 
 
 def _run_check(args) -> int:
-    inputs = _inputs(args.paths, (".py",))
+    import dataclasses
+    import json
+
+    from . import api
+
+    inputs = _inputs(args.paths, CODE_SUFFIXES)
     if inputs is None:
         return 2
     errors = warnings = unreadable = 0
-    for path, _ in inputs:
+    for item in inputs:
         try:
-            code = path.read_text(encoding="utf-8")
+            code = Path(item.source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            _fail(path, str(error))
+            _fail(item, f"cannot read it: {getattr(error, 'strerror', None) or error}")
             unreadable += 1
             continue
-        for finding in api.check(code, filename=str(path)):
+        findings, problem = _guarded(lambda text, name: api.check(text, filename=name), code, item.source)
+        if problem is not None:
+            _fail(item, problem)
+            unreadable += 1
+            continue
+        for finding in findings:
             errors += finding.severity == "error"
             warnings += finding.severity == "warning"
-            if args.json:
-                print(json.dumps(dataclasses.asdict(finding), ensure_ascii=False))
-            else:
-                print(finding)
+            print(json.dumps(dataclasses.asdict(finding), ensure_ascii=False) if args.json else finding)
     summary = {"files": len(inputs), "errors": errors, "warnings": warnings, "unreadable": unreadable}
     if args.json:
         print(json.dumps(summary))
     else:
-        print(f"{errors} errors, {warnings} warnings in {len(inputs)} files", file=sys.stderr)
-    return 2 if unreadable else 1 if errors else 0
+        print(f"{errors} errors, {warnings} warnings in {len(inputs)} files")
+    return 1 if errors or unreadable else 0
+
+
+def _render_job(job: tuple[str, bool, str, str]):
+    source, link, name, fmt = job
+    return _guarded(_render_one, source, link, name, fmt)
+
+
+def _render_one(source: str, link: bool, name: str, fmt: str) -> tuple[str, str | None]:
+    from . import api
+
+    if link:
+        from . import icloud
+
+        shared = icloud.fetch(source)
+        return api.render(shared.root, name=shared.name, fmt=fmt), icloud.file_name(shared.name)
+    return api.render(source, name=name, fmt=fmt), None
+
+
+def _run_render(args) -> int:
+    inputs = _inputs(args.paths, SHORTCUT_SUFFIXES, links=True)
+    if inputs is None:
+        return 2
+    single = len(inputs) == 1
+    suffix = "." + args.format
+    jobs = [(item.source, item.link, Path(item.source).stem, args.format) for item in inputs]
+    failed = 0
+    taken: set[Path] = set()
+    for item, (result, error) in zip(inputs, _results(_render_job, jobs, args.jobs, args.quiet)):
+        if error is not None:
+            _fail(item, error)
+            failed += 1
+            continue
+        picture, name = result
+        relative = Path(name + suffix) if name else item.relative
+        target = _destination(args.output, _free(relative, taken), suffix, single)
+        problem = _write(target, picture, None if item.link else item.source)
+        if problem is not None:
+            _fail(item, problem)
+            failed += 1
+    return 1 if failed else 0
 
 
 def _run_catalog_search(args) -> int:
+    import json
+
+    from . import catalog
+
     entries = catalog.search(" ".join(args.text), limit=args.limit)
     if args.json:
         print(json.dumps([_entry_json(e) for e in entries], ensure_ascii=False, indent=1))
-    else:
-        for e in entries:
-            app = f" ({e.app})" if e.app else ""
-            print(f"{e.function_name}  {e.display_name or e.identifier}{app}")
+    elif not entries:
+        print(f"no action matches {' '.join(args.text)!r}; try fewer or shorter words", file=sys.stderr)
+    for e in entries if not args.json else ():
+        app = f" ({e.app})" if e.app else ""
+        print(f"{catalog.call_name(e.identifier)}  {e.display_name or e.identifier}{app}")
     return 0 if entries else 1
 
 
 def _run_catalog_show(args) -> int:
+    import json
+
+    from . import catalog
+
     entry = catalog.entry_for_function(args.name) or catalog.entry(args.name)
     if entry is None:
         guesses = catalog.suggest(args.name)
@@ -289,6 +546,8 @@ def _run_catalog_show(args) -> int:
 
 
 def _run_stubs(args) -> int:
+    from .stubs import write_stubs
+
     try:
         target = write_stubs(args.output)
     except OSError as error:
@@ -298,8 +557,13 @@ def _run_stubs(args) -> int:
     return 0
 
 
-def _entry_json(entry: catalog.Entry) -> dict:
+def _entry_json(entry) -> dict:
+    import dataclasses
+
+    from . import catalog
+
     data = dataclasses.asdict(entry)
+    data["call_name"] = catalog.call_name(entry.identifier)
     for parameter in data["parameters"]:
         parameter["class"] = parameter.pop("cls")
         if parameter["default"] is catalog.MISSING:
@@ -307,10 +571,15 @@ def _entry_json(entry: catalog.Entry) -> dict:
     return data
 
 
-def _describe(entry: catalog.Entry) -> str:
+def _describe(entry) -> str:
     """A readable page about one action: what it is, its keywords, its output."""
+    from . import catalog
+
     keywords = ", ".join(p.key for p in entry.parameters)
-    lines = [f"{entry.function_name}({keywords})", f"  identifier: {entry.identifier}"]
+    short = catalog.call_name(entry.identifier)
+    lines = [f"{short}({keywords})", f"  identifier: {entry.identifier}"]
+    if short != entry.function_name:
+        lines.append(f"  also: {entry.function_name}")
     for label, value in (
         ("name", entry.display_name),
         ("app", entry.app),

@@ -125,8 +125,10 @@ def test_check_reports_and_exits_1_on_errors(tmp_path, capsys):
     (tmp_path / "src" / "good.py").write_text("shortcut()\nis_workflow_actions_alert()\n", encoding="utf-8")
     assert main(["check", str(tmp_path / "src")]) == 1
     captured = capsys.readouterr()
-    assert captured.out == f"{bad}:2:58: error: is_workflow_actions_alert(WFAlertActionCancelButtonShown=...): found a string, expected True or False\n"
-    assert "1 errors, 0 warnings in 2 files" in captured.err
+    assert captured.out == (
+        f"{bad}:2:58: error: is_workflow_actions_alert(WFAlertActionCancelButtonShown=...): found a string, expected True or False\n"
+        "1 errors, 0 warnings in 2 files\n"
+    )
     assert main(["check", str(tmp_path / "src" / "good.py")]) == 0
 
 
@@ -135,7 +137,7 @@ def test_check_json_and_missing_path(tmp_path, capsys):
     code.write_text("shortcut()\nis_workflow_actions_nope()\n", encoding="utf-8")
     assert main(["check", "--json", str(code)]) == 1
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert lines[0]["line"] == 2 and lines[0]["severity"] == "error"
+    assert lines[0]["line"] == 2 and lines[0]["severity"] == "error", lines
     assert lines[-1] == {"files": 1, "errors": 1, "warnings": 0, "unreadable": 0}
     assert main(["check", str(tmp_path / "absent.py")]) == 2
 
@@ -143,15 +145,15 @@ def test_check_json_and_missing_path(tmp_path, capsys):
 def test_decompiled_example_checks_clean(tmp_path, capsys):
     assert main(["decompile", str(EXAMPLE), "-o", str(tmp_path / "example.py")]) == 0
     assert main(["check", str(tmp_path / "example.py")]) == 0
-    assert capsys.readouterr().out == ""
+    assert capsys.readouterr().out == "0 errors, 0 warnings in 1 files\n"
 
 
 def test_catalog_search_and_show(capsys):
     assert main(["catalog", "search", "get", "dictionary", "value", "--limit", "3"]) == 0
-    assert "is_workflow_actions_getvalueforkey" in capsys.readouterr().out
+    assert "getvalueforkey  Get Dictionary Value" in capsys.readouterr().out
     assert main(["catalog", "show", "is.workflow.actions.getvalueforkey"]) == 0
     page = capsys.readouterr().out
-    assert page.startswith("is_workflow_actions_getvalueforkey(")
+    assert page.startswith("getvalueforkey(") and "also: is_workflow_actions_getvalueforkey" in page
     assert "one of: 'Value', 'All Keys', 'All Values'" in page and "output: Dictionary Value" in page
     assert main(["catalog", "show", "--json", "is_workflow_actions_getvalueforkey"]) == 0
     entry = json.loads(capsys.readouterr().out)
@@ -160,6 +162,8 @@ def test_catalog_search_and_show(capsys):
     assert main(["catalog", "show", "gettxt"]) == 1
     assert "did you mean is_workflow_actions_gettext?" in capsys.readouterr().err
     assert main(["catalog", "search", "--json", "qqqqzzzz"]) == 1
+    assert main(["catalog", "search", "qqqqzzzz"]) == 1
+    assert "no action matches 'qqqqzzzz'" in capsys.readouterr().err
 
 
 def test_stubs_command_writes_the_module(tmp_path, capsys):
