@@ -20,9 +20,13 @@ def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
     ctx = LowerContext(workflow)
     statements: list[nodes.Stmt] = [nodes.ImportStar(names.STUBS_MODULE)]
     head, trailer = header.lower(ctx, workflow.header)
+    body = ctx.body(workflow.body, top=True)
+    if ctx.starts_with_input(workflow.body):
+        # The first action takes the shortcut's input: `_ = shortcut(...)` says where `_` comes from.
+        head = nodes.Assign([nodes.Name("_")], head.value if head is not None else header.empty_call())
     if head is not None:
         statements.append(head)
-    statements.extend(ctx.body(workflow.body, top=True))
+    statements.extend(body)
     statements.extend(trailer)
     if keep_ids:
         statements.append(header.ids_trailer(ctx))
@@ -160,11 +164,27 @@ class LowerContext:
         return named or bool(block.end.params) or feeds_next
 
     def _feeds_next(self, statements: list, index: int) -> bool:
-        """Whether the next statement takes this one's output without naming it."""
+        """Whether the next statement takes this one's output without naming it, or
+        (an If or a menu passes its input on) a section of the next block starts so."""
         for following in statements[index + 1 :]:
             if isinstance(following, ir.Action) and comments.lower(following) is not None:
                 continue
-            return self.reads_previous_output(following)
+            if self.reads_previous_output(following):
+                return True
+            return (
+                isinstance(following, ir.Block)
+                and following.identifier in (ir.CONDITIONAL, ir.MENU)
+                and any(self.starts_with_input(section.body) for section in following.sections)
+            )
+        return False
+
+    def starts_with_input(self, body: list) -> bool:
+        """Whether the first statement (comments aside) takes the previous output: at the
+        start of a shortcut, its input."""
+        for statement in body:
+            if isinstance(statement, ir.Action) and comments.lower(statement) is not None:
+                continue
+            return self.reads_previous_output(statement)
         return False
 
     def reads_previous_output(self, statement) -> bool:

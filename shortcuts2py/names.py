@@ -53,6 +53,12 @@ PSEUDO_FUNCTIONS = frozenset(
         "dictionary_field",
         "icon_image",
         "ref",
+        "quantity",
+        "shortcut_named",
+        "app",
+        "app_intent",
+        "where",
+        "prop",
     }
 )
 RESERVED = PSEUDO_FUNCTIONS | frozenset(GLOBALS) | frozenset({"None", "True", "False", "pass", "_"})

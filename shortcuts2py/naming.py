@@ -117,6 +117,7 @@ class Naming:
         self._first: dict[str, tuple[Action, str | None]] = {}
         references: dict[str, Counter] = {}
         variables: set[str] = set()
+        self.tagged_variables = tagged_variables_style(workflow.body)
         self._collect(workflow, references, variables)
         for name in self._looked_into_variables:
             self._looked_into.update(self._variable_sources.get(name, ()))
@@ -142,7 +143,7 @@ class Naming:
                 name = action.param("WFVariableName")
                 if is_str_literal(name):
                     variables.add(name.value)
-                    if stores_variable(action):
+                    if stores_variable(action, self.tagged_variables):
                         self.stored_variables.add(name.value)
                     source = action.param("WFInput")
                     if isinstance(source, TokenAttachment) and isinstance(source.attachment.base, OutputRef):
@@ -152,21 +153,27 @@ class Naming:
 
     def _collect_value(self, value, references: dict, variables: set) -> None:
         for node in walk_value(value):
-            if isinstance(node, OutputRef):
+            kind = type(node)
+            if kind is OutputRef:
                 references.setdefault(node.uuid, Counter())[node.output_name] += 1
-            elif isinstance(node, Attachment) and not _python_steps_only(node):
-                if isinstance(node.base, OutputRef):
-                    self._looked_into.add(node.base.uuid)
-                elif isinstance(node.base, NamedVariable):
-                    self._looked_into_variables.add(node.base.name)
-            elif isinstance(node, NamedVariable):
+            elif kind is NamedVariable:
                 variables.add(node.name)
-            elif isinstance(node, Attachment) and isinstance(node.base, NamedVariable):
-                for key, item in node.extra:
-                    if key == VARIABLE_ID_KEY and is_str_literal(item):
-                        self._variable_ids.setdefault(node.base.name, set()).add(item.value)
-            elif isinstance(node, GroupRef) and node.group_id not in self._group_labels:
+            elif kind is GroupRef and node.group_id not in self._group_labels:
                 self._group_labels[node.group_id] = f"g{len(self._group_labels) + 1}"
+            elif kind is Attachment:
+                self._collect_attachment(node)
+
+    def _collect_attachment(self, attachment: Attachment) -> None:
+        base = attachment.base
+        if not _python_steps_only(attachment):
+            if isinstance(base, OutputRef):
+                self._looked_into.add(base.uuid)
+            elif isinstance(base, NamedVariable):
+                self._looked_into_variables.add(base.name)
+        if isinstance(base, NamedVariable):
+            for key, item in attachment.extra:
+                if key == VARIABLE_ID_KEY and is_str_literal(item):
+                    self._variable_ids.setdefault(base.name, set()).add(item.value)
 
     def _name_outputs(self, references: dict) -> None:
         displays = {uuid: self._majority(uuid, references) for uuid in self._first}
@@ -320,10 +327,29 @@ class Naming:
         )
 
 
-def stores_variable(action: Action) -> bool:
+TAG_KEY, TAG_VALUE = "WFSerializationType", "WFTextTokenAttachment"
+
+
+def tagged_variables_style(body: list[Statement]) -> bool:
+    """Whether every Set / Append to Variable of the file carries the stray
+    ``WFSerializationType: WFTextTokenAttachment`` some tools add (the header
+    then says so once: ``tagged_variables=True``)."""
+    found = False
+    for action, _ in walk_actions(body):
+        if action.identifier in (SET_VARIABLE, APPEND_VARIABLE):
+            tag = action.param(TAG_KEY)
+            if not (is_str_literal(tag) and tag.value == TAG_VALUE):
+                return False
+            found = True
+    return found
+
+
+def stores_variable(action: Action, tagged: bool = False) -> bool:
     """Whether a Set / Append to Variable is written as an assignment (``X = y``, ``X += [y]``)."""
     params = dict(action.params)
     if action.uuid is not None or len(params) != len(action.params):
+        return False
+    if tagged and params.pop(TAG_KEY, None) is None:
         return False
     name = params.pop("WFVariableName", None)
     value = params.pop("WFInput", ABSENT)

@@ -93,6 +93,7 @@ class ParseContext:
         self.ids: dict = {}
         self.settings = header.HeaderSettings()
         self.loop_depth = 0
+        self.action_identifier = ""  # the action whose keywords are being read
         self._aliases: list[dict[str, object]] = []
         self._blocks: list[ir.Block] = []
         self._group_refs: list[tuple[str, ir.GroupRef]] = []
@@ -129,6 +130,9 @@ class ParseContext:
         head = icon = None
         if statements and _called(statements[0]) == header.HEADER_FUNCTION:
             head = statements[0].value
+            statements = statements[1:]
+        elif statements and _header_with_input(statements[0]):
+            head = statements[0].value  # `_ = shortcut(...)`: the shortcut's input is `_`
             statements = statements[1:]
         if statements and _called(statements[-1]) == header.IDS_FUNCTION:
             self.ids = header.read_ids(self, statements[-1].value)
@@ -518,6 +522,18 @@ def _called(statement: ast.stmt) -> str | None:
     if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call) and isinstance(statement.value.func, ast.Name):
         return statement.value.func.id
     return None
+
+
+def _header_with_input(statement: ast.stmt) -> bool:
+    return (
+        isinstance(statement, ast.Assign)
+        and len(statement.targets) == 1
+        and isinstance(statement.targets[0], ast.Name)
+        and statement.targets[0].id == calls.IMPLICIT
+        and isinstance(statement.value, ast.Call)
+        and isinstance(statement.value.func, ast.Name)
+        and statement.value.func.id == header.HEADER_FUNCTION
+    )
 
 
 def _reads_name(statements: list[ast.stmt], name: str) -> bool:

@@ -9,6 +9,10 @@ Append x to Variable "Items"                       Items += [x]   (or Items.appe
 Get Variable x (no output id), passed on            _ = x
 =================================================  ==========================
 
+In a file whose Set / Append to Variable actions all carry a stray
+``WFSerializationType`` (some tools write one), the header's
+``tagged_variables=True`` says so once.
+
 The assigned name is the Shortcuts variable's name, so it must be a plain
 Python name that no output uses; other variables keep the call form.
 ``_`` on the left as well (``Total = _ = x``) passes the value on to the next
@@ -20,7 +24,7 @@ from __future__ import annotations
 import ast
 
 from .. import ir
-from ..naming import stores_variable
+from ..naming import TAG_KEY, TAG_VALUE, stores_variable
 from ..writer import nodes
 from . import variables
 from .calls import IMPLICIT
@@ -35,7 +39,7 @@ NAME_KEY, INPUT_KEY, VARIABLE_KEY = "WFVariableName", "WFInput", "WFVariable"
 def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt | None:
     identifier = action.identifier
     if identifier in (ir.SET_VARIABLE, ir.APPEND_VARIABLE):
-        if not stores_variable(action):
+        if not stores_variable(action, ctx.naming.tagged_variables):
             return None
         name = action.param(NAME_KEY).value
         if not ctx.naming.variable_is_bare(name):
@@ -43,7 +47,9 @@ def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt | None:
         value = _input_code(ctx, action.param(INPUT_KEY))
         if identifier == ir.APPEND_VARIABLE:
             return nodes.AugAssign(nodes.Name(name), "+", nodes.ListDisplay([value]))
-        targets = [nodes.Name(name)] + ([nodes.Name(IMPLICIT)] if feeds_next else [])
+        # `_` still holds what `Total = _` stored, so only another value needs passing on.
+        passes_on = feeds_next and not (isinstance(value, nodes.Name) and value.text == IMPLICIT)
+        targets = [nodes.Name(name)] + ([nodes.Name(IMPLICIT)] if passes_on else [])
         return nodes.Assign(targets, value)
     if identifier == GET_VARIABLE and action.uuid is None and len(action.params) == 1:
         key, value = action.params[0]
@@ -67,18 +73,21 @@ def is_implicit(node: ast.expr) -> bool:
 
 def parse_set(ctx, name: str, value: ast.expr, where: ast.AST) -> ir.Action:
     """``Name = reference`` (or ``Name = _``): Set Variable."""
-    params = [(NAME_KEY, ir.Literal(name))]
-    if not is_implicit(value):
-        params.append((INPUT_KEY, ir.TokenAttachment(variables.parse(ctx, value))))
-    return ir.Action(ir.SET_VARIABLE, params, origin=ctx.origin(where))
+    return ir.Action(ir.SET_VARIABLE, _params(ctx, name, value), origin=ctx.origin(where))
 
 
 def parse_append(ctx, name: str, value: ast.expr, where: ast.AST) -> ir.Action:
     """``Name += [x]`` or ``Name.append(x)``: Append to Variable."""
+    return ir.Action(ir.APPEND_VARIABLE, _params(ctx, name, value), origin=ctx.origin(where))
+
+
+def _params(ctx, name: str, value: ast.expr) -> list:
     params = [(NAME_KEY, ir.Literal(name))]
     if not is_implicit(value):
         params.append((INPUT_KEY, ir.TokenAttachment(variables.parse(ctx, value))))
-    return ir.Action(ir.APPEND_VARIABLE, params, origin=ctx.origin(where))
+    if ctx.settings.tagged_variables:
+        params.append((TAG_KEY, ir.Literal(TAG_VALUE)))
+    return params
 
 
 def parse_get(ctx, value: ast.expr, where: ast.AST) -> ir.Action:

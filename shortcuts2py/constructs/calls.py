@@ -41,7 +41,7 @@ def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt:
     entry = catalog.entry(action.identifier)
     params = catalog_order(action, entry)
     omit = ctx.naming.implied_custom_name(action)
-    args = keyword_args(ctx, [(k, v) for k, v in params if k != omit], entry)
+    args = keyword_args(ctx, [(k, v) for k, v in params if k != omit], entry, identifier=action.identifier)
     implicit = ctx.implicit_input_key(action, entry)
     if implicit is not None:
         args.insert(_input_position(params, implicit, entry), nodes.Arg(nodes.Name(IMPLICIT), implicit))
@@ -68,11 +68,11 @@ def lower_raw(ctx, raw: ir.RawAction, *, feeds_next: bool) -> nodes.Stmt:
     return nodes.Assign([nodes.Name(IMPLICIT)], call) if feeds_next else nodes.ExprStatement(call)
 
 
-def keyword_args(ctx, params, entry, reserved=frozenset()) -> list[nodes.Arg]:
+def keyword_args(ctx, params, entry, reserved=frozenset(), identifier: str | None = None) -> list[nodes.Arg]:
     plain, starred = [], []
     for key, value in params:
         param = entry.parameter(key) if entry is not None else None
-        code = values.lower(ctx, value, param)
+        code = values.lower(ctx, value, param, key, identifier)
         if names.is_keyword_argument(key) and key not in reserved:
             plain.append(nodes.Arg(code, key))
         else:
@@ -123,6 +123,7 @@ def parse(ctx, call: ast.Call) -> ir.Action:
             raise ctx.error(arguments[0], "found a positional argument, expected Key=value")
     entry = catalog.entry(identifier) if identifier else None
     origin = ctx.origin(call)
+    ctx.action_identifier = identifier
     params = parse_keywords(ctx, call.keywords, entry, origin)
     return ir.Action(identifier, params, origin=origin)
 

@@ -1,7 +1,9 @@
 """The top-level keys <-> ``shortcut(...)``, saying only what differs from a new shortcut.
 
 A new shortcut (as the app writes one today) has these keys; ``shortcut()``
-stands for exactly them, and each keyword changes one:
+stands for exactly them, and each keyword changes one.  When the first action
+takes the shortcut's input without naming it, the header says where that
+input comes from: ``_ = shortcut(...)``.
 
 ===================  ========================================  ===========================
 keyword              plist key                                 a new shortcut has
@@ -50,14 +52,15 @@ from . import values, variables
 
 HEADER_FUNCTION, ICON_FUNCTION, IDS_FUNCTION = "shortcut", "icon_image", "ids"
 LEGACY, QUESTIONS_KEY = "legacy", "WFWorkflowImportQuestions"
-OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN = (
+OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES = (
     "output_names",
     "empty_ranges",
     "shared_names",
     "block_ids",
     "names_as_shown",
+    "tagged_variables",
 )
-SETTINGS = frozenset({OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN})
+SETTINGS = frozenset({OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES})
 BLOCK_KINDS = {ir.CONDITIONAL: "if", ir.MENU: "menu", ir.REPEAT_COUNT: "repeat", ir.REPEAT_EACH: "repeat_each"}
 KIND_BLOCKS = {kind: identifier for identifier, kind in BLOCK_KINDS.items()}
 ICON_KEY = "WFWorkflowIcon"
@@ -168,6 +171,11 @@ def lower(ctx, header: list) -> tuple[nodes.Stmt | None, list[nodes.Stmt]]:
     return nodes.ExprStatement(nodes.Call(nodes.Name(HEADER_FUNCTION), args)), trailer
 
 
+def empty_call() -> nodes.Call:
+    """``shortcut()``: a new shortcut's settings."""
+    return nodes.Call(nodes.Name(HEADER_FUNCTION), [])
+
+
 def _lower_with(ctx, header: list, legacy: bool) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
     plist = {key: assemble_value(value) for key, value in header}
     lifted = dict(header)
@@ -211,6 +219,8 @@ def _setting_args(ctx, header: list) -> list[nodes.Arg]:
         args.append(nodes.Arg(nodes.ListDisplay([values.string(kind) for kind in kinds]), BLOCK_IDS))
     if ctx.naming.names_as_shown:
         args.append(nodes.Arg(nodes.Name("True"), NAMES_AS_SHOWN))
+    if ctx.naming.tagged_variables:
+        args.append(nodes.Arg(nodes.Name("True"), TAGGED_VARIABLES))
     shared = ctx.naming.shared_names()
     if shared:
         args.append(nodes.Arg(nodes.ListDisplay([values.string(name) for name in shared]), SHARED_NAMES))
@@ -358,6 +368,7 @@ class HeaderSettings:
         self.shared_names: frozenset[str] = frozenset()
         self.block_ids: frozenset[str] = frozenset()  # block identifiers
         self.names_as_shown = False
+        self.tagged_variables = False
 
 
 def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
@@ -381,7 +392,7 @@ def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
             if kinds is None or len(kinds) != len(node.elts) or not kinds <= set(KIND_BLOCKS):
                 raise ctx.error(keyword, f"found block_ids that is not a list of block kinds, expected some of {sorted(KIND_BLOCKS)}")
             settings.block_ids = frozenset(KIND_BLOCKS[kind] for kind in kinds)
-        elif keyword.arg in (EMPTY_RANGES, NAMES_AS_SHOWN):
+        elif keyword.arg in (EMPTY_RANGES, NAMES_AS_SHOWN, TAGGED_VARIABLES):
             if not (isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool):
                 raise ctx.error(keyword, f"found {keyword.arg} that is not True or False")
             setattr(settings, keyword.arg, keyword.value.value)

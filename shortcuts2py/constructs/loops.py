@@ -6,6 +6,7 @@ plist                                      code
 Repeat n times, Repeat Index unused         for _ in range(n):
 Repeat n times, Repeat Index used           for index in range(1, n + 1):
 Repeat with Each item of x                  for item in x:
+... its body taking the item unnamed        for _ in x:
 ... and its Repeat Index used               for index, item in enumerate(x, start=1):
 ... of the previous output                  for item in _:
 a count stored as a real or as text        range(int(3.0)), range(int("3"))
@@ -49,10 +50,13 @@ def lower(ctx, block: ir.Block) -> nodes.For:
     index_name, item_name = variable_names(depth)
     used = ctx.naming.variables_read(block.sections[0].body)
     index_code = ctx.naming.loop_code_name("index", depth) if index_name in used else None
-    item_code = ctx.naming.loop_code_name("item", depth)
+    if each and item_name not in used and ctx.starts_with_input(block.sections[0].body):
+        item_code = IMPLICIT  # the body starts by taking the item without naming it: `for _ in x:`
+    else:
+        item_code = ctx.naming.loop_code_name("item", depth)
     iterator = _iterator(ctx, block.start.params, each, index_code is not None)
     aliases = {index_name: index_code} if index_code is not None else {}
-    if each:
+    if each and item_code != IMPLICIT:
         aliases[item_name] = item_code
         if index_code is not None:
             target: nodes.Expr = nodes.TupleDisplay([nodes.Name(index_code), nodes.Name(item_code)], parens=False)

@@ -27,7 +27,7 @@ from .. import ir
 from ..writer import nodes
 from ..writer.numbers import number_text
 from ..literals import bytes_source, string_source
-from . import dictionaries, text, variables
+from . import dictionaries, filters, structured, text, variables
 
 # Functions of the language that spell plist values (never action names).
 VALUE_FUNCTIONS = frozenset({"date", "real", "attachment", "group", "str", "dictionary_field", "plain_dict"})
@@ -36,8 +36,9 @@ VALUE_FUNCTIONS = frozenset({"date", "real", "attachment", "group", "str", "dict
 # --- lower -----------------------------------------------------------------------------
 
 
-def lower(ctx, value: ir.Value, param=None) -> nodes.Expr:
-    """The code of any IR value; ``param`` is the catalog parameter it is the value of."""
+def lower(ctx, value: ir.Value, param=None, key: str | None = None, identifier: str | None = None) -> nodes.Expr:
+    """The code of any IR value; ``param`` is the catalog parameter it is the value of,
+    ``key`` and ``identifier`` the parameter key and action it stands in (when known)."""
     kind = type(value)
     if kind is ir.Literal:
         return lower_scalar(value.value)
@@ -48,7 +49,8 @@ def lower(ctx, value: ir.Value, param=None) -> nodes.Expr:
     if kind is ir.ListValue:
         return nodes.ListDisplay([lower(ctx, item) for item in value.items])
     if kind is ir.DictValue:
-        return _lower_dict(ctx, value, param)
+        special = structured.lower(ctx, value, key, identifier)
+        return special if special is not None else _lower_dict(ctx, value, param)
     if kind is ir.BareAttachment:
         return _call("attachment", [nodes.Arg(variables.lower(ctx, value.attachment))])
     if kind is ir.GroupRef:
@@ -78,6 +80,9 @@ def lower_scalar(value) -> nodes.Expr:
 
 
 def _lower_dict(ctx, value: ir.DictValue, param) -> nodes.Expr:
+    rule = filters.lower(ctx, value)
+    if rule is not None:
+        return rule
     in_parameter = dictionaries.is_dictionary_parameter(param)
     sugar = dictionaries.lower(ctx, value)
     if sugar is not None:
@@ -121,6 +126,10 @@ def parse(ctx, node: ast.expr, param=None) -> ir.Value:
         value = _parse_value_function(ctx, node, param)
         if value is not None:
             return value
+    if kind is ast.Call and isinstance(node.func, ast.Name) and node.func.id in structured.FUNCTIONS:
+        return structured.parse(ctx, node)
+    if kind is ast.Call and isinstance(node.func, ast.Name) and node.func.id == filters.FUNCTION:
+        return filters.parse(ctx, node)
     return ir.TokenAttachment(variables.parse(ctx, node))
 
 

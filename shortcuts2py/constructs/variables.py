@@ -17,6 +17,7 @@ Coercion aggrandizement                            str(x), float(x), dict(x), bo
 Date format, unit aggrandizements                  x.format_date(...), x.unit(...)
 any other aggrandizement                           x.aggrandize({"Type": ..., ...})
 the variable's own id (Workflow-era VariableUUID)  Total.with_id()
+an empty list of steps (not an absent one)         x.as_is()
 other keys of the attachment                       x.with_keys({"Key": value})
 =================================================  ===================================
 
@@ -42,7 +43,7 @@ COERCION_BUILTINS = {
 BUILTIN_COERCIONS = {function: kind for kind, function in COERCION_BUILTINS.items()}
 # Methods of variables in the language; a property with such a name is written .property("...").
 METHODS = frozenset(
-    {"property", "as_type", "format_date", "unit", "aggrandize", "with_keys", "with_id", "startswith", "endswith", "append"}
+    {"property", "as_type", "format_date", "unit", "aggrandize", "with_keys", "with_id", "as_is", "startswith", "endswith", "append"}
 )
 _PROPERTY = "WFPropertyVariableAggrandizement"
 _COERCION = "WFCoercionVariableAggrandizement"
@@ -51,6 +52,7 @@ _KEYWORD_METHODS = {"WFDateFormatVariableAggrandizement": "format_date", "WFUnit
 _METHOD_KINDS = {method: kind for kind, method in _KEYWORD_METHODS.items()}
 REFERENCE_FUNCTION = "ref"  # an output by its name, where Python would not see its assignment
 WITH_ID_METHOD, VARIABLE_ID_KEY = "with_id", "VariableUUID"  # Workflow-era variables carry an id
+AS_IS_METHOD = "as_is"  # the variable with an empty (not absent) list of steps
 # Language functions that name variables (never action names).
 VARIABLE_FUNCTIONS = frozenset({"var", "global_variable", "missing_output", REFERENCE_FUNCTION, *BUILTIN_COERCIONS})
 
@@ -84,7 +86,7 @@ def lower(ctx, attachment: ir.Attachment, quote: str | None = None) -> nodes.Exp
             expression = _method(expression, WITH_ID_METHOD, [])
     steps = attachment.aggrandizements
     if steps is not ir.ABSENT and not steps:
-        extra.append(("Aggrandizements", ir.ListValue([])))
+        expression = _method(expression, AS_IS_METHOD, [])  # an empty list of steps, as written
     steps = steps or []
     for index, step in enumerate(steps):
         # A conversion reads as a builtin (dict(x)) only when Python can go on from
@@ -272,6 +274,11 @@ def _parse_method(ctx, node: ast.Call, method: str) -> ir.Attachment:
     if method == "with_keys":
         raise ctx.error(node, "found a step after with_keys(...), expected with_keys(...) last")
     attachment = _parse_chain(ctx, node.func.value)
+    if method == AS_IS_METHOD:
+        if attachment.aggrandizements is not ir.ABSENT or node.args or node.keywords:
+            raise ctx.error(node, "found as_is() after other steps, expected Variable.as_is() right after a variable")
+        attachment.aggrandizements = []
+        return attachment
     if method == WITH_ID_METHOD:
         if not isinstance(attachment.base, ir.NamedVariable) or node.args or node.keywords or attachment.aggrandizements:
             raise ctx.error(node, "found with_id() on something else, expected Variable.with_id() right after a variable's name")
