@@ -216,7 +216,8 @@ def literal_kind(value) -> str:
         return "tokens" if attached else "text"
     if isinstance(tag, str):
         return _TAGGED_KINDS.get(tag, "object")
-    return "variable" if value.get("Type") in ATTACHMENT_TYPES else "object"
+    kind = value.get("Type")
+    return "variable" if isinstance(kind, str) and kind in ATTACHMENT_TYPES else "object"
 
 
 # Soft keywords of later Python versions too, so names do not depend on the
@@ -541,12 +542,26 @@ def parameter_order(identifier: str) -> tuple[str, ...]:
 
 
 def suggest(name: str, limit: int = 3) -> list[str]:
-    """Function names that ``name`` was probably meant to be, best first.
+    """Names that ``name`` was probably meant to be, best first: the names
+    decompiled code calls (``call_name``), so a short name is suggested as one.
 
-    Compared with whole function names first, then with the last part of
-    each identifier, so that ``gettxt`` still finds ``is_workflow_actions_gettext``.
+    Compared with whole names first (short and function names), then with the
+    last part of each identifier, so that ``gettxt`` still finds ``gettext``.
     """
-    by_function = _function_index()
+    found = _suggest_functions(name, limit)
+    if name.startswith("is_workflow_actions_"):  # answer in the writer's own style
+        found = [function_name(identifier(f) or "") or f for f in found]
+    out: list[str] = []
+    for function in found:
+        call = function if name.startswith("is_workflow_actions_") else call_name(identifier(function) or "") or function
+        if call not in out:
+            out.append(call)
+    return out[:limit]
+
+
+def _suggest_functions(name: str, limit: int) -> list[str]:
+    by_function = dict(_function_index())
+    by_function.update(_short_names()[1])
     close = difflib.get_close_matches(name, sorted(by_function), n=limit, cutoff=0.8)
     if close:
         return close

@@ -94,6 +94,8 @@ class ParseContext:
         self.settings = header.HeaderSettings()
         self.loop_depth = 0
         self.action_identifier = ""  # the action whose keywords are being read
+        self._hoisted: list[list] = []  # per statement being read: actions its values need first
+        self._loop_targets: set[str] = set()  # names loops have used for their item or index
         self._aliases: list[dict[str, object]] = []
         self._blocks: list[ir.Block] = []
         self._group_refs: list[tuple[str, ir.GroupRef]] = []
@@ -207,6 +209,7 @@ class ParseContext:
 
     def loop_body(self, statements: list[ast.stmt], aliases: dict[str, str], shift: str | None = None, index_variable: str = "") -> list:
         scope: dict[str, object] = {name: ir.NamedVariable(variable) for name, variable in aliases.items() if name != calls.IMPLICIT}
+        self._loop_targets.update(scope)
         prelude = []
         if shift is not None and shift != calls.IMPLICIT and _reads_name(statements, shift):
             prelude.append(self._index_from_zero(shift, index_variable, scope))
@@ -287,7 +290,23 @@ class ParseContext:
 
     # --- statements
 
+    def hoist(self, action: ir.Action) -> ir.OutputRef:
+        """An action a value needs, placed just before the statement being read; its output."""
+        action.uuid = self._fresh_id("value", f"{action.origin.line}:{action.origin.column}")
+        self._hoisted[-1].append(action)
+        display = catalog.output_name(action.identifier)
+        return ir.OutputRef(action.uuid, display if display is not None else ir.ABSENT)
+
     def _statement(self, node: ast.stmt, out: list) -> None:
+        self._hoisted.append([])
+        mark = len(out)
+        try:
+            self._read_statement(node, out)
+        finally:
+            hoisted = self._hoisted.pop()
+        out[mark:mark] = hoisted
+
+    def _read_statement(self, node: ast.stmt, out: list) -> None:
         kind = type(node)
         if kind is ast.Assign:
             self._assign(node, out)
@@ -494,6 +513,8 @@ class ParseContext:
         else:
             candidates = [i for i in reaching if i != UNDEFINED]
         if not candidates:
+            if name in self._loop_targets:
+                raise self.error(node, f"found {name!r} after the loop that names it; Shortcuts has the loop's item only inside the loop: keep what you need in a variable there (`last = {name}`)")
             if any(d.name == name for d in self.flow.definitions):
                 raise self.error(node, f"found {name!r} where Python has not assigned it yet; assign it first, or write ref({name!r}) for that action's output")
             raise self.error(node, f"found the name {name!r}, which is never assigned; expected an action output, a variable set in this file, or var({name!r})")

@@ -292,9 +292,20 @@ def _apply_extra(ctx, params: list, keywords: list[ast.keyword]) -> list:
     return out
 
 
+_NEGATED = {ast.Eq: ast.NotEq, ast.NotEq: ast.Eq, ast.In: ast.NotIn, ast.NotIn: ast.In, ast.Lt: ast.GtE, ast.GtE: ast.Lt, ast.Gt: ast.LtE, ast.LtE: ast.Gt}
+
+
 def _parse_test(ctx, test: ast.expr) -> tuple[list, list]:
     """(subject parameters, the other parameters) of one test."""
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = test.operand
+        if isinstance(inner, ast.Compare) and len(inner.ops) == 1 and type(inner.ops[0]) in _NEGATED:
+            # not (x == 3) is x != 3: the app has the opposite of each comparison
+            flipped = ast.Compare(inner.left, [_NEGATED[type(inner.ops[0])]()], inner.comparators)
+            return _parse_test(ctx, ast.copy_location(flipped, inner))
+        is_method_test = isinstance(inner, ast.Call) and isinstance(inner.func, ast.Attribute) and inner.func.attr in ("startswith", "endswith")
+        if isinstance(inner, (ast.Compare, ast.BoolOp)) or is_method_test:
+            raise ctx.error(test, "found `not` before a test the app cannot turn around; write the opposite test, or use else:")
         return _subject(ctx, test.operand), [("WFCondition", ir.Literal(HAS_NO_VALUE))]
     if isinstance(test, ast.Compare):
         return _parse_comparison(ctx, test)
@@ -408,7 +419,7 @@ def _parse_table(ctx, test: ast.BoolOp) -> list:
     templates = []
     for value in test.values:
         if isinstance(value, ast.BoolOp):
-            raise ctx.error(value, "found `and` mixed with `or`, which one If cannot test; nest two ifs instead")
+            raise ctx.error(value, "found `and` mixed with `or`, which one If cannot test (it takes all or any of its tests); nest two ifs instead")
         params = parse_single(ctx, value)
         if not any(key == "WFInput" for key, _ in params):
             raise ctx.error(value, "found a test of `_` inside and/or; name the value you test")

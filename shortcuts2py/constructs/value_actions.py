@@ -1,13 +1,21 @@
 """The actions that make a value <-> the value itself, assigned.
 
-============================================  =========================
+============================================  ===========================================
 plist                                         code
-============================================  =========================
+============================================  ===========================================
 Text "Hello" / Text with variables            text = "Hello" / f"Hi {name}"
 Number 5, 2.5, or the text "5"                 number = 5, 2.5, float("5")
 List of items                                 items = ["a", "b"]
 Dictionary                                    dictionary = {"key": 1}
-============================================  =========================
+Calculate + - × ÷, Modulus, x^y               result = a + 1, a * b, a % 2, a ** b
+Count (of items)                              count = len(items)
+============================================  ===========================================
+
+Written where a value belongs (an argument, a test, an f-string field), such
+an expression is compiled into its action just before the statement, whose
+value is then its output: ``alert(WFAlertActionMessage=f"{len(items)} left")``.
+``+`` with text on either side joins text (a Text action); between two
+variables it adds numbers: join text variables with ``f"{a}{b}"``.
 
 The assignment is the action's output (``_ = ...`` when the action has no
 output id).  Only an action with nothing but that one value (and a custom
@@ -24,23 +32,40 @@ from .. import ir
 from ..writer import nodes
 from . import dictionaries, values
 from .calls import IMPLICIT
+from .dictionaries import number_of
 
 TEXT = "is.workflow.actions.gettext"
 NUMBER = "is.workflow.actions.number"
 LIST = "is.workflow.actions.list"
 DICTIONARY = "is.workflow.actions.dictionary"
+MATH = "is.workflow.actions.math"
+COUNT = "is.workflow.actions.count"
 KEYS = {TEXT: "WFTextActionText", NUMBER: "WFNumberActionNumber", LIST: "WFItems", DICTIONARY: "WFItems"}
+# Calculate's operations: Python operator <-> WFMathOperation, or the scientific one.
+OPERATIONS = {"+": "+", "-": "-", "*": "×", "/": "÷"}
+SCIENTIFIC = {"%": "Modulus", "**": "x^y"}
+_AST_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Mod: "%", ast.Pow: "**"}
+_INPUT, _OPERATION, _OPERAND = "WFInput", "WFMathOperation", "WFMathOperand"
+_SCIENCE, _SCIENCE_OPERAND = "WFScientificMathOperation", "WFScientificMathOperand"
+_COUNT_INPUT = "Input"
 
 
 def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt | None:
-    key = KEYS.get(action.identifier)
-    if key is None or (action.uuid is not None and not ctx.naming.used_as_plain_value(action.uuid)):
+    identifier = action.identifier
+    if identifier not in KEYS and identifier not in (MATH, COUNT):
+        return None
+    if action.uuid is not None and not ctx.naming.used_as_plain_value(action.uuid):
         return None  # a plain value has no Shortcuts properties (x.Name): keep the action's call
     omit = ctx.naming.implied_custom_name(action)
     params = [(k, v) for k, v in action.params if k != omit]
-    if len(params) != 1 or params[0][0] != key:
-        return None
-    code = _value_code(ctx, action.identifier, params[0][1])
+    if identifier == MATH:
+        code = _lower_math(ctx, dict(params)) if len(dict(params)) == len(params) else None
+    elif identifier == COUNT:
+        code = _lower_count(ctx, params)
+    elif len(params) == 1 and params[0][0] == KEYS[identifier]:
+        code = _value_code(ctx, identifier, params[0][1])
+    else:
+        code = None
     if code is None:
         return None
     targets = []
@@ -71,12 +96,52 @@ def _value_code(ctx, identifier: str, value) -> nodes.Expr | None:
     return dictionaries.lower(ctx, value)
 
 
+def _lower_math(ctx, params: dict) -> nodes.Expr | None:
+    left = _operand_code(ctx, params.pop(_INPUT, ir.ABSENT), implicit=True)
+    operation = params.pop(_OPERATION, None)
+    if left is None or not ir.is_str_literal(operation):
+        return None
+    if operation.value == "…":
+        science = params.pop(_SCIENCE, None)
+        operator = {name: op for op, name in SCIENTIFIC.items()}.get(science.value if ir.is_str_literal(science) else None)
+        right = _operand_code(ctx, params.pop(_SCIENCE_OPERAND, ir.ABSENT))
+    else:
+        operator = {name: op for op, name in OPERATIONS.items()}.get(operation.value)
+        right = _operand_code(ctx, params.pop(_OPERAND, ir.ABSENT))
+    if operator is None or right is None or params:
+        return None
+    return nodes.BinaryOp(left, operator, right)
+
+
+def _operand_code(ctx, value, implicit: bool = False) -> nodes.Expr | None:
+    """A number (its text) or a variable; the previous output (`_`) where the input may be left out."""
+    if value is ir.ABSENT:
+        return nodes.Name(IMPLICIT) if implicit else None
+    if isinstance(value, ir.TokenAttachment):
+        from . import variables
+
+        return variables.lower(ctx, value.attachment)
+    if ir.is_str_literal(value) and not implicit:
+        number = number_of(value.value)
+        return values.lower_scalar(number) if number is not None else None
+    return None
+
+
+def _lower_count(ctx, params: list) -> nodes.Expr | None:
+    if len(params) > 1 or (params and params[0][0] != _COUNT_INPUT):
+        return None
+    subject = _operand_code(ctx, params[0][1] if params else ir.ABSENT, implicit=True)
+    return nodes.Call(nodes.Name("len"), [nodes.Arg(subject)]) if subject is not None else None
+
+
 # --- parse -----------------------------------------------------------------------------
 
 
 def is_value(node: ast.expr) -> bool:
     """Whether an assigned expression is a value that one of these actions makes."""
     if isinstance(node, (ast.Constant, ast.JoinedStr, ast.List, ast.Dict)):
+        return True
+    if is_computed(node):
         return True
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
         return True
@@ -86,9 +151,20 @@ def is_value(node: ast.expr) -> bool:
     return False
 
 
+def is_computed(node: ast.expr) -> bool:
+    """Arithmetic, or ``len(x)``: values an action computes."""
+    if isinstance(node, ast.BinOp):
+        return type(node.op) in _AST_OPERATORS
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1 and not node.keywords
+
+
 def parse(ctx, node: ast.expr) -> ir.Action:
     """The action that makes the value ``node``."""
     origin = ctx.origin(node)
+    if isinstance(node, ast.BinOp):
+        return _parse_arithmetic(ctx, node)
+    if is_computed(node):
+        return ir.Action(COUNT, _count_params(ctx, node.args[0]), origin=origin)
     if isinstance(node, ast.Dict):
         return ir.Action(DICTIONARY, [(KEYS[DICTIONARY], dictionaries.parse(ctx, node))], origin=origin)
     if isinstance(node, ast.List):
@@ -105,3 +181,99 @@ def parse(ctx, node: ast.expr) -> ir.Action:
     if ir.is_str_literal(value) or isinstance(value, ir.TokenString):
         return ir.Action(TEXT, [(KEYS[TEXT], value)], origin=origin)
     raise ctx.error(node, f"found {value!r}, which no action makes, expected text, a number, a list or a dict")
+
+
+def _parse_arithmetic(ctx, node: ast.BinOp) -> ir.Action:
+    operator = _AST_OPERATORS.get(type(node.op))
+    if operator is None:
+        raise ctx.error(node, "found an operator Calculate does not have, expected + - * / % or **")
+    if operator == "+" and _is_text_sum(node):
+        from .text import parse_fstring
+
+        parts = _text_parts(ctx, node)
+        return ir.Action(TEXT, [(KEYS[TEXT], ir.TokenString(parts, has_ranges=ctx.empty_ranges and not any(isinstance(p, ir.Attachment) for p in parts)))], origin=ctx.origin(node))
+    params = [(_INPUT, _input_operand(ctx, node.left))] if not _is_implicit(node.left) else []
+    if operator in SCIENTIFIC:
+        params += [(_OPERATION, ir.Literal("…")), (_SCIENCE, ir.Literal(SCIENTIFIC[operator])), (_SCIENCE_OPERAND, _number_operand(ctx, node.right))]
+    else:
+        params += [(_OPERATION, ir.Literal(OPERATIONS[operator])), (_OPERAND, _number_operand(ctx, node.right))]
+    return ir.Action(MATH, params, origin=ctx.origin(node))
+
+
+def _is_implicit(node: ast.expr) -> bool:
+    return isinstance(node, ast.Name) and node.id == IMPLICIT
+
+
+def _is_text(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) or isinstance(node, ast.JoinedStr):
+        return True
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "str"
+
+
+def _is_text_sum(node: ast.expr) -> bool:
+    """A chain of + with text on some side: it joins text."""
+    terms = _sum_terms(node)
+    return any(_is_text(term) for term in terms)
+
+
+def _sum_terms(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        return _sum_terms(node.left) + _sum_terms(node.right)
+    return [node]
+
+
+def _text_parts(ctx, node: ast.expr) -> list:
+    from . import variables
+    from .text import parse_fstring
+
+    parts: list = []
+    for term in _sum_terms(node):
+        if isinstance(term, ast.Constant) and isinstance(term.value, str):
+            ctx.check_text(term, term.value)
+            pieces = [term.value] if term.value else []
+        elif isinstance(term, ast.JoinedStr):
+            pieces = parse_fstring(ctx, term).parts
+        else:
+            pieces = [variables.parse(ctx, term)]
+        for piece in pieces:
+            if isinstance(piece, str) and parts and isinstance(parts[-1], str):
+                parts[-1] += piece
+            else:
+                parts.append(piece)
+    return parts
+
+
+def _input_operand(ctx, node: ast.expr):
+    """Calculate's input is a variable: a number literal there is made by a Number action first."""
+    from . import variables
+
+    if isinstance(node, ast.Constant) or isinstance(node, ast.UnaryOp):
+        number = ir.Action(NUMBER, [(KEYS[NUMBER], values.parse(ctx, node))], origin=ctx.origin(node))
+        return ir.TokenAttachment(ir.Attachment(ctx.hoist(number)))
+    return ir.TokenAttachment(variables.parse(ctx, node))
+
+
+def _number_operand(ctx, node: ast.expr):
+    """An operand: a number literal is stored as its text, as the app does; else a variable."""
+    from . import variables
+    from ..writer.numbers import number_text
+
+    if isinstance(node, ast.Constant) and type(node.value) in (int, float) or (
+        isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
+    ):
+        number = values.parse(ctx, node).value
+        if type(number) not in (int, float):
+            raise ctx.error(node, "found something other than a number in arithmetic")
+        sign = "-" if str(number).startswith("-") else ""
+        return ir.Literal(sign + number_text(abs(number)))
+    if isinstance(node, ast.Constant):
+        raise ctx.error(node, f"found {node.value!r} in arithmetic, expected a number or a variable")
+    return ir.TokenAttachment(variables.parse(ctx, node))
+
+
+def _count_params(ctx, node: ast.expr) -> list:
+    from . import variables
+
+    if _is_implicit(node):
+        return []
+    return [(_COUNT_INPUT, ir.TokenAttachment(variables.parse(ctx, node)))]

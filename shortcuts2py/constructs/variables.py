@@ -237,8 +237,13 @@ def _parse_chain(ctx, node: ast.expr) -> ir.Attachment:
         attachment = _parse_chain(ctx, node.value)
         _append(attachment, _PROPERTY, [("PropertyName", ir.Literal(node.attr))])
         return attachment
-    if kind is ast.Call:
+    if kind is ast.Call and not _computed(node):
         return _parse_call(ctx, node)
+    if _computed(node):
+        # A value an action computes, where a variable belongs: that action first, its output here.
+        from .value_actions import parse as parse_value_action
+
+        return ir.Attachment(ctx.hoist(parse_value_action(ctx, node)))
     from ..frontend import REFUSED_EXPRESSIONS
 
     reason = REFUSED_EXPRESSIONS.get(kind)
@@ -389,6 +394,12 @@ def _string_argument(ctx, node: ast.Call, function: str) -> str:
     value = string_argument(ctx, node, _single(ctx, node, function), function)
     ctx.check_text(node, value)
     return value
+
+
+def _computed(node: ast.expr) -> bool:
+    from .value_actions import is_computed
+
+    return is_computed(node)
 
 
 def _is_method_call(node: ast.expr, method: str) -> bool:
