@@ -19,7 +19,7 @@ from .writer import write_module
 def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
     ctx = LowerContext(workflow)
     statements: list[nodes.Stmt] = [nodes.ImportStar(names.STUBS_MODULE)]
-    head, trailer = header.lower(ctx, workflow.header)
+    head, trailer = header.lower(ctx, workflow.header, workflow.body)
     body = ctx.body(workflow.body, top=True)
     if ctx.starts_with_input(workflow.body):
         # The first action takes the shortcut's input: `_ = shortcut(...)` says where `_` comes from.

@@ -122,7 +122,7 @@ class ParseContext:
         body = self.body(statements, self.source.tree.body)
         self._assign_group_ids()
         self._resolve_by_name()
-        top = header.parse(self, head, icon)
+        top = header.parse(self, head, icon, body)
         return ir.Workflow(top, body)
 
     def _split(self, statements: list[ast.stmt]):

@@ -19,8 +19,9 @@ types                WFWorkflowTypes                           []
 surfaces             WFQuickActionSurfaces                     []
 questions            WFWorkflowImportQuestions                 []
 has_output_fallback  WFWorkflowHasOutputFallback               False
-has_shortcut_input   WFWorkflowHasShortcutInputVariables       False
-no_input             WFWorkflowNoInputBehavior                 (nothing)
+has_shortcut_input   WFWorkflowHasShortcutInputVariables       whether it reads ShortcutInput
+no_input             WFWorkflowNoInputBehavior: "GetClipboard",  (nothing)
+                     ("AskForInput", {"ItemClass": ...})
 name                 WFWorkflowName                            (nothing)
 ===================  ========================================  ===========================
 
@@ -119,9 +120,26 @@ KEYWORDS = frozenset(SIMPLE_FIELDS) | frozenset(CLASS_FIELDS) | {
 EVERY_INPUT_WORKFLOW = tuple(name for name in EVERY_INPUT if name not in ("WFAppContentItem", "WFFolderContentItem"))
 
 
-def template(legacy: bool = False) -> dict[str, object]:
+INPUT_VARIABLES_KEY = "WFWorkflowHasShortcutInputVariables"
+
+
+def reads_shortcut_input(body: list) -> bool:
+    """Whether any action reads the shortcut's input (what the app records in
+    WFWorkflowHasShortcutInputVariables)."""
+    from ..naming import walk_actions, walk_value
+
+    for action, _ in walk_actions(body):
+        for _, value in action.params:
+            for node in walk_value(value):
+                if isinstance(node, ir.GlobalVariable) and node.kind == "ExtensionInput":
+                    return True
+    return False
+
+
+def template(legacy: bool = False, reads_input: bool = False) -> dict[str, object]:
     """The keys of a new shortcut, as plist values; ``legacy``: as the Workflow
-    app (before Shortcuts 2.0) wrote them."""
+    app (before Shortcuts 2.0) wrote them.  ``reads_input``: whether the
+    shortcut reads its input, which the app records in a key of its own."""
     if legacy:
         return {
             ICON_KEY: {COLOR_KEY: DEFAULT_COLOR, GLYPH_KEY: DEFAULT_GLYPH},
@@ -139,7 +157,7 @@ def template(legacy: bool = False) -> dict[str, object]:
         "WFQuickActionSurfaces": [],
         "WFWorkflowImportQuestions": [],
         "WFWorkflowHasOutputFallback": False,
-        "WFWorkflowHasShortcutInputVariables": False,
+        INPUT_VARIABLES_KEY: reads_input,
     }
 
 
@@ -158,12 +176,13 @@ def uses_empty_ranges(workflow: ir.Workflow) -> bool:
 # --- lower -----------------------------------------------------------------------------
 
 
-def lower(ctx, header: list) -> tuple[nodes.Stmt | None, list[nodes.Stmt]]:
+def lower(ctx, header: list, body: list = ()) -> tuple[nodes.Stmt | None, list[nodes.Stmt]]:
     """``shortcut(...)`` (None when there is nothing to say) and the statements
     that go last in the file (a long icon image).  The Workflow-era template is
     used when it says the file in fewer words."""
-    modern = _lower_with(ctx, header, legacy=False)
-    old = _lower_with(ctx, header, legacy=True)
+    reads_input = reads_shortcut_input(body)
+    modern = _lower_with(ctx, header, legacy=False, reads_input=reads_input)
+    old = _lower_with(ctx, header, legacy=True, reads_input=reads_input)
     args, trailer = old if len(old[0]) < len(modern[0]) else modern
     args.extend(_setting_args(ctx, header))
     if not args:
@@ -176,10 +195,10 @@ def empty_call() -> nodes.Call:
     return nodes.Call(nodes.Name(HEADER_FUNCTION), [])
 
 
-def _lower_with(ctx, header: list, legacy: bool) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
+def _lower_with(ctx, header: list, legacy: bool, reads_input: bool) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
     plist = {key: assemble_value(value) for key, value in header}
     lifted = dict(header)
-    base = template(legacy)
+    base = template(legacy, reads_input)
     args: list[nodes.Arg] = [nodes.Arg(nodes.Name("True"), LEGACY)] if legacy else []
     trailer: list[nodes.Stmt] = []
     done: set[str] = set()
@@ -189,6 +208,10 @@ def _lower_with(ctx, header: list, legacy: bool) -> tuple[list[nodes.Arg], list[
         if arg is not None:
             args.append(arg)
     args.extend(_minimum_args(plist, base, done))
+    behaviour = [arg for arg in args if arg.keyword == "no_input" and arg.value.text != "None"]
+    compact_behaviour = _no_input_arg(ctx, lifted.get(NO_INPUT_KEY)) if behaviour else None
+    if compact_behaviour is not None:
+        args[args.index(behaviour[0])] = compact_behaviour
     written = [arg for arg in args if arg.keyword == "questions" and arg.value.text != "None"]
     compact = _questions_arg(ctx, plist.get(QUESTIONS_KEY)) if written else None
     if compact is not None:
@@ -226,6 +249,36 @@ def _setting_args(ctx, header: list) -> list[nodes.Arg]:
         args.append(nodes.Arg(nodes.ListDisplay([values.string(name) for name in shared]), SHARED_NAMES))
     # ** must come last in a call
     return args
+
+
+NO_INPUT_KEY, NO_INPUT_PREFIX = "WFWorkflowNoInputBehavior", "WFWorkflowNoInputBehavior"
+
+
+def _no_input_arg(ctx, value) -> nodes.Arg | None:
+    """``no_input="ShowError"`` or ``no_input=("AskForInput", {...})`` for the usual shape."""
+    if not isinstance(value, ir.DictValue) or len(value.items) != 2:
+        return None
+    fields = dict(value.items)
+    name, parameters = fields.get("Name"), fields.get("Parameters")
+    if not ir.is_str_literal(name) or not name.value.startswith(NO_INPUT_PREFIX) or not isinstance(parameters, ir.DictValue):
+        return None
+    short = name.value[len(NO_INPUT_PREFIX) :]
+    if not short:
+        return None
+    if not parameters.items:
+        return nodes.Arg(values.string(short), "no_input")
+    return nodes.Arg(nodes.TupleDisplay([values.string(short), values.lower(ctx, parameters)]), "no_input")
+
+
+def _parse_no_input(ctx, node: ast.expr):
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return ir.DictValue([("Name", ir.Literal(NO_INPUT_PREFIX + node.value)), ("Parameters", ir.DictValue([]))])
+    if isinstance(node, ast.Tuple) and len(node.elts) == 2 and _is_str(node.elts[0]):
+        parameters = values.parse(ctx, node.elts[1])
+        if not isinstance(parameters, ir.DictValue):
+            raise ctx.error(node, "found no_input=(name, ...) without a dict, expected (\"AskForInput\", {...})")
+        return ir.DictValue([("Name", ir.Literal(NO_INPUT_PREFIX + node.elts[0].value)), ("Parameters", parameters)])
+    return values.parse(ctx, node)
 
 
 def _questions_arg(ctx, questions) -> nodes.Arg | None:
@@ -399,10 +452,10 @@ def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
     return settings
 
 
-def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None) -> list:
+def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = ()) -> list:
     """The top-level keys of ``shortcut(...)`` (None: a new shortcut's) and ``icon_image(...)``."""
     legacy = _is_legacy(ctx, call)
-    base = template(legacy)
+    base = template(legacy, reads_shortcut_input(body))
     result: dict[str, object] = {key: _lift(value) for key, value in base.items()}
     icon = dict(base[ICON_KEY])
     icon_touched = False
@@ -418,6 +471,8 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None) -> list:
             result.update(parse_plain_dict(ctx, node).items)
         elif name == "questions" and not is_none:
             result[QUESTIONS_KEY] = _parse_questions(ctx, node)
+        elif name == "no_input" and not is_none:
+            result[NO_INPUT_KEY] = _parse_no_input(ctx, node)
         elif name in SIMPLE_FIELDS:
             _set(result, SIMPLE_FIELDS[name], None if is_none else values.parse(ctx, node))
         elif name in CLASS_FIELDS:
