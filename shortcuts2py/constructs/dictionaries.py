@@ -12,6 +12,7 @@ row (WFItemType, WFValue)                               code
 2 array: WFArrayParameterState of items                 [...]
 3 number: token string of the number's text             36, 2.5, -1
 4 boolean: WFNumberSubstitutableState                   True, False
+3 / 4 / 2 / 1 holding one variable                      float(x), bool(x), list(x), dict(x)
 =======================================================  ======================
 
 Keys are token strings too (``"key"`` or ``f"{k}"``).  Inside an array the
@@ -19,7 +20,8 @@ app writes text without variables as a plain string (``"a"``) and everything
 else as a typed row; ``str("a")`` is a text row without variables.
 
 Exact because: every row keeps its type (``36`` and ``"36"`` differ), a
-number is written only when its text is the literal's own spelling, and a
+number is written only when its text is the literal's own spelling, a text
+row holding a converted variable is written ``f"{float(x)}"``, and a
 dictionary with any row of another shape is written in the general form.
 Elsewhere (outside dictionary parameters) ``dictionary_field({...})`` says the same.
 """
@@ -38,6 +40,10 @@ FIELD_VALUE = "WFDictionaryFieldValue"
 ARRAY_STATE = "WFArrayParameterState"
 BOOLEAN_STATE = "WFNumberSubstitutableState"
 TEXT, DICTIONARY, ARRAY, NUMBER, BOOLEAN = 0, 1, 2, 3, 4
+# A row of these types holding one variable reads as the conversion Python would write.
+_TYPE_FUNCTIONS = {NUMBER: "float", BOOLEAN: "bool", ARRAY: "list", DICTIONARY: "dict"}
+_TYPE_OF_FUNCTION = {function: kind for kind, function in _TYPE_FUNCTIONS.items()}
+_WRAPPERS = {BOOLEAN: BOOLEAN_STATE, ARRAY: ARRAY_STATE, DICTIONARY: FIELD_VALUE}
 
 
 def is_dictionary_parameter(param) -> bool:
@@ -107,6 +113,9 @@ def _lower_row(ctx, row) -> tuple[nodes.Expr, nodes.Expr] | None:
 
 
 def _lower_typed(ctx, kind: int, value, in_array: bool) -> nodes.Expr | None:
+    variable = _typed_variable(kind, value)
+    if variable is not None:  # a number, bool, array or dictionary row holding a variable
+        return nodes.Call(nodes.Name(_TYPE_FUNCTIONS[kind]), [nodes.Arg(variables.lower(ctx, variable))])
     if kind == TEXT and isinstance(value, ir.TokenString):
         if in_array and not _has_variables(value):
             return _marked_text(ctx, value)
@@ -134,6 +143,17 @@ def _lower_typed(ctx, kind: int, value, in_array: bool) -> nodes.Expr | None:
     return None
 
 
+def _typed_variable(kind: int, value):
+    """The variable a number / bool / array / dictionary row holds, else None."""
+    if kind == NUMBER:
+        if isinstance(value, ir.TokenString) and len(value.parts) == 1 and isinstance(value.parts[0], ir.Attachment):
+            return value.parts[0]
+        return None
+    tag = _WRAPPERS.get(kind)
+    inner = _tagged(value, tag) if tag else None
+    return inner.attachment if isinstance(inner, ir.TokenAttachment) else None
+
+
 def lower_array_item(ctx, item) -> nodes.Expr | None:
     if ir.is_str_literal(item):
         from .values import string
@@ -158,7 +178,9 @@ def _lower_text(ctx, value: ir.TokenString, bare_variable: bool) -> nodes.Expr |
 
         return string("".join(value.parts))
     if bare_variable and len(value.parts) == 1:
-        return variables.lower(ctx, value.parts[0])
+        code = variables.lower(ctx, value.parts[0])
+        if not (isinstance(code, nodes.Call) and isinstance(code.func, nodes.Name) and code.func.text in _TYPE_OF_FUNCTION):
+            return code  # float(x), bool(x)... would read back as a row of that type: f"{...}" below
     source = text.fstring_source(ctx, value.parts)
     return nodes.String(source) if source is not None else None
 
@@ -254,9 +276,25 @@ def _parse_typed(ctx, node: ast.expr, in_array: bool) -> tuple[int, object]:
             return TEXT, marked
     if isinstance(node, ast.Dict):
         return DICTIONARY, _tag(parse(ctx, node), FIELD_VALUE)
+    if _is_conversion(node):
+        kind, variable = _TYPE_OF_FUNCTION[node.func.id], variables.parse(ctx, node.args[0])
+        if kind == NUMBER:
+            return kind, ir.TokenString([variable])
+        return kind, _tag(ir.TokenAttachment(variable), _WRAPPERS[kind])
     if isinstance(node, ast.List):
         return ARRAY, _tag(ir.ListValue([parse_array_item(ctx, item) for item in node.elts]), ARRAY_STATE)
     return TEXT, ir.TokenString([variables.parse(ctx, node)])
+
+
+def _is_conversion(node: ast.expr) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in _TYPE_OF_FUNCTION
+        and len(node.args) == 1
+        and not node.keywords
+        and not isinstance(node.args[0], (ast.Constant, ast.Dict, ast.List, ast.JoinedStr))
+    )
 
 
 def parse_array_item(ctx, node: ast.expr):
