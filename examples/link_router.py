@@ -11,8 +11,7 @@ shortcut(
 shared = f"{ShortcutInput}"
 link = shared
 if not link:
-    clipboard = getclipboard()
-    link = clipboard
+    link = getclipboard()
 scheme = geturlcomponent(WFURL=link, WFURLComponent="Scheme")
 host = geturlcomponent(WFURL=link, WFURLComponent="Host")
 query = geturlcomponent(WFURL=link, WFURLComponent="Query")

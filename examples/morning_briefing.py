@@ -19,19 +19,14 @@ Network = getwifi(WFWiFiDetail="Network Name")
 Focus = dnd_getfocus()
 # Greeting by the hour.
 if Hour < 5:
-    text = "Up early"
-    Greeting = text
+    Greeting = "Up early"
 elif Hour < 12:
-    text_2 = "Good morning"
-    Greeting = text_2
+    Greeting = "Good morning"
 elif Hour < 18:
-    text_3 = "Good afternoon"
-    Greeting = text_3
+    Greeting = "Good afternoon"
 else:
-    text_4 = "Good evening"
-    Greeting = text_4
-text_5 = f"{Greeting}, it is {Weekday}."
-Briefing += [text_5]
+    Greeting = "Good evening"
+Briefing += [f"{Greeting}, it is {Weekday}."]
 # Work day or weekend?
 if condition(
     WFConditions={
@@ -54,11 +49,9 @@ if condition(
         "WFSerializationType": "WFContentPredicateTableTemplate",
     }
 ):
-    text_6 = "weekend"
-    Mode = text_6
+    Mode = "weekend"
 else:
-    text_7 = "work"
-    Mode = text_7
+    Mode = "work"
 # Battery.
 if condition(
     WFConditions={
@@ -82,18 +75,16 @@ if condition(
     }
 ):
     lowpowermode_set(OnValue=True, operation="set")
-    text_8 = f"Battery at {Battery}%: Low Power Mode is on. Charge before you leave."
-    Briefing += [text_8]
+    Briefing += [
+        f"Battery at {Battery}%: Low Power Mode is on. Charge before you leave."
+    ]
 elif 20 <= Battery <= 50:
-    text_9 = f"Battery at {Battery}%, enough for the morning."
-    Briefing += [text_9]
+    Briefing += [f"Battery at {Battery}%, enough for the morning."]
 # Where am I? The Wi-Fi name tells.
 if not Network:
-    text_10 = "No Wi-Fi: you are probably on the way."
-    Briefing += [text_10]
+    Briefing += ["No Wi-Fi: you are probably on the way."]
 elif Network == "Fjord Home":
-    text_11 = "home"
-    Place = text_11
+    Place = "home"
 elif condition(
     WFConditions={
         "Value": {
@@ -115,10 +106,8 @@ elif condition(
         "WFSerializationType": "WFContentPredicateTableTemplate",
     }
 ):
-    text_12 = "office"
-    Place = text_12
-    text_13 = "You are at the office already."
-    Briefing += [text_13]
+    Place = "office"
+    Briefing += ["You are at the office already."]
 # Weather.
 Weather = weather_currentconditions()
 Temperature = properties_weather_conditions(
@@ -130,8 +119,7 @@ Sky = properties_weather_conditions(
 Rain = properties_weather_conditions(
     WFContentItemPropertyName="Precipitation Chance", WFInput=Weather
 )
-text_14 = f"Outside: {Sky}, {Temperature}."
-Briefing += [text_14]
+Briefing += [f"Outside: {Sky}, {Temperature}."]
 if condition(
     WFConditions={
         "Value": {
@@ -158,17 +146,13 @@ if condition(
         "WFSerializationType": "WFContentPredicateTableTemplate",
     }
 ):
-    text_15 = f"Take an umbrella: {Rain}% chance of rain."
-    Briefing += [text_15]
+    Briefing += [f"Take an umbrella: {Rain}% chance of rain."]
 if Temperature < 0:
-    text_16 = "Below freezing: mind the ice and leave ten minutes early."
-    Briefing += [text_16]
+    Briefing += ["Below freezing: mind the ice and leave ten minutes early."]
 elif Temperature < 8:
-    text_17 = "Cold: wear a coat."
-    Briefing += [text_17]
+    Briefing += ["Cold: wear a coat."]
 elif Temperature >= 28:
-    text_18 = "Hot: take water."
-    Briefing += [text_18]
+    Briefing += ["Hot: take water."]
 # Today's calendar, timed events only.
 Events = filter_calendarevents(
     WFContentItemFilter=where(
@@ -181,16 +165,15 @@ Events = filter_calendarevents(
 )
 Meetings = is_workflow_actions_count(WFCountType="Items", Input=Events)
 if Meetings == 0:
-    text_19 = "No meetings today."
-    Briefing += [text_19]
+    Briefing += ["No meetings today."]
 else:
     First = getitemfromlist(WFItemSpecifier="First Item", WFInput=Events)
     if Meetings == 1:
-        text_20 = f"One meeting: {First.Title} at {First.property('Start Date')}."
-        Briefing += [text_20]
+        Briefing += [f"One meeting: {First.Title} at {First.property('Start Date')}."]
     else:
-        text_21 = f"{Meetings} meetings, the first is {First.Title} at {First.property('Start Date')}."
-        Briefing += [text_21]
+        Briefing += [
+            f"{Meetings} meetings, the first is {First.Title} at {First.property('Start Date')}."
+        ]
     if condition(
         WFConditions={
             "Value": {
@@ -212,8 +195,7 @@ else:
             "WFSerializationType": "WFContentPredicateTableTemplate",
         }
     ):
-        text_22 = "It is a travel day: check in and pack the charger."
-        Briefing += [text_22]
+        Briefing += ["It is a travel day: check in and pack the charger."]
     if condition(
         WFConditions={
             "Value": {
@@ -234,8 +216,7 @@ else:
             "WFSerializationType": "WFContentPredicateTableTemplate",
         }
     ):
-        text_23 = f"The first one is at {First.Location}."
-        Briefing += [text_23]
+        Briefing += [f"The first one is at {First.Location}."]
     if condition(
         WFConditions={
             "Value": {
@@ -257,8 +238,7 @@ else:
             "WFSerializationType": "WFContentPredicateTableTemplate",
         }
     ):
-        text_24 = "It is a video call: find a quiet room."
-        Briefing += [text_24]
+        Briefing += ["It is a video call: find a quiet room."]
 # Flagged reminders, on work days only.
 if Mode == "work":
     Flagged = filter_reminders(
@@ -269,8 +249,7 @@ if Mode == "work":
     )
     count = is_workflow_actions_count(WFCountType="Items", Input=Flagged)
     if count > 0:
-        text_25 = f"{count} flagged reminders are waiting."
-        Briefing += [text_25]
+        Briefing += [f"{count} flagged reminders are waiting."]
 # Screen and sound for the time of day.
 if condition(
     WFConditions={

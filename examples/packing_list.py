@@ -105,29 +105,25 @@ for item in dictionary_value_3:
     text = f"{rounded_number} × {item}"
     Items += [text]
 # Extras for the weather.
-dictionary = {}
-Conditions = dictionary
+Conditions = {}
 if Coldest < Settings["limits.cold"]:
     dictionary_value_5 = getvalueforkey(WFDictionaryKey="cold", WFInput=Extras)
     Items += [dictionary_value_5]
-    dictionary_2 = setvalueforkey(
+    Conditions = setvalueforkey(
         WFDictionaryKey="cold", WFDictionaryValue=f"{Coldest}", WFDictionary=Conditions
     )
-    Conditions = dictionary_2
 if Warmest > Settings["limits.hot"]:
     dictionary_value_6 = getvalueforkey(WFDictionaryKey="hot", WFInput=Extras)
     Items += [dictionary_value_6]
-    dictionary_3 = setvalueforkey(
+    Conditions = setvalueforkey(
         WFDictionaryKey="hot", WFDictionaryValue=f"{Warmest}", WFDictionary=Conditions
     )
-    Conditions = dictionary_3
 if Wettest >= Settings["limits.rain"]:
     dictionary_value_7 = getvalueforkey(WFDictionaryKey="rain", WFInput=Extras)
     Items += [dictionary_value_7]
-    dictionary_4 = setvalueforkey(
+    Conditions = setvalueforkey(
         WFDictionaryKey="rain", WFDictionaryValue=f"{Wettest}%", WFDictionary=Conditions
     )
-    Conditions = dictionary_4
 # Keep a copy of the trip as JSON in iCloud Drive.
 Trip = {
     "destination": Destination,
@@ -137,13 +133,13 @@ Trip = {
     "forecast": {"min": Coldest, "max": Warmest, "rain": Wettest},
     "packed": False,
 }
-dictionary_5 = setvalueforkey(
+dictionary = setvalueforkey(
     WFDictionaryKey="items", WFDictionaryValue=f"{Items}", WFDictionary=Trip
 )
 Record = setvalueforkey(
     WFDictionaryKey="conditions",
     WFDictionaryValue=f"{Conditions}",
-    WFDictionary=dictionary_5,
+    WFDictionary=dictionary,
 )
 formatted_date = format_date(
     WFDateFormatStyle="Custom", WFDateFormat="yyyy-MM-dd", WFDate=CurrentDate
@@ -197,11 +193,9 @@ if Project["id"]:
         )
     Sent = repeat_results(CustomOutputName="Sent")
     count = is_workflow_actions_count(WFCountType="Items", Input=Sent)
-    text_2 = f"{count} tasks added to Todoist."
-    Status = text_2
+    Status = f"{count} tasks added to Todoist."
 else:
-    text_3 = f"Todoist refused the project: {Project['error']}"
-    Status = text_3
+    Status = f"Todoist refused the project: {Project['error']}"
 combined_text = text_combine(WFTextSeparator="New Lines", text=Items)
 showresult(
     Text=f"{Destination}, {Nights} nights ({Coldest}–{Warmest} °C, rain up to {Wettest}%)\n{Status}\n\n{combined_text}"

@@ -7,8 +7,7 @@ shortcut(
 shared = f"{ShortcutInput}"
 text = shared
 if not text:
-    clipboard = getclipboard()
-    text = clipboard
+    text = getclipboard()
 trimmed = text_trimwhitespace(WFInput=text)
 single_spaced = text_replace(
     WFReplaceTextFind=" {2,}",

@@ -5,17 +5,13 @@ shortcut(color="orange", glyph=59454)
 budget = 600
 expenses = {"Hotel": 240, "Train": 89.5, "Food": 135, "Museum": 18, "Taxi": 32}
 categories = getvalueforkey(WFGetDictionaryValueType="All Keys", WFInput=expenses)
-zero = 0
-total = zero
-big_ones = ["Big items:"]
-Lines = big_ones
+total = 0
+Lines = ["Big items:"]
 for item in categories:
     amount = getvalueforkey(WFDictionaryKey=f"{item}", WFInput=expenses)
-    new_total = total + amount
-    total = new_total
+    total = total + amount
     if amount >= 100:
-        line = f"{item}: {amount}"
-        Lines += [line]
+        Lines += [f"{item}: {amount}"]
 count = len(categories)
 average = total / count
 report = text_combine(WFTextSeparator="New Lines", text=Lines)

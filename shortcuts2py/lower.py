@@ -17,7 +17,22 @@ from .writer import write_module
 
 
 def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
-    ctx = LowerContext(workflow)
+    code, folded = _lower_once(workflow, keep_ids, frozenset())
+    if folded:
+        # `total = 0` is a Set Variable only where the code keeps `total` a variable
+        # (assigned again and read where either value can reach); otherwise it would
+        # name the action's output.  Such variables keep the two statements.
+        from .parse import variables_of_code
+
+        single = folded - variables_of_code(code)
+        if single:
+            code, _ = _lower_once(workflow, keep_ids, frozenset(single))
+    return code
+
+
+def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str]) -> tuple[str, set[str]]:
+    """The code, and the variables some assignment was folded into (see Naming.folds)."""
+    ctx = LowerContext(workflow, unfolded)
     statements: list[nodes.Stmt] = [nodes.ImportStar(names.STUBS_MODULE)]
     head, trailer = header.lower(ctx, workflow.header, workflow.body)
     body = ctx.body(workflow.body, top=True)
@@ -30,19 +45,22 @@ def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
     statements.extend(trailer)
     if keep_ids:
         statements.append(header.ids_trailer(ctx))
-    return write_module(statements)
+    if ctx.refused_folds:  # an appended value with no value form: keep those two statements
+        return _lower_once(workflow, keep_ids, unfolded | ctx.refused_folds)
+    return write_module(statements), set(ctx.naming.folds.values())
 
 
 class LowerContext:
     """What the constructs need to know while one workflow is written."""
 
-    def __init__(self, workflow: ir.Workflow):
+    def __init__(self, workflow: ir.Workflow, unfolded: frozenset[str] = frozenset()):
         self.workflow = workflow
-        self.naming = Naming(workflow)
+        self.naming = Naming(workflow, unfolded)
         self.empty_ranges = header.uses_empty_ranges(workflow)
         self.block_ids = block_ids_style(workflow.body)
         self.piece_ids: list[list[str]] = []  # per block: ids of its pieces no statement names (--keep-ids)
         self.loop_depth = 0
+        self.refused_folds: set[str] = set()
         self._aliases: dict[str, str] = {}  # Shortcuts variable -> code name, for loop variables in scope
         self._path: list[tuple[int, int]] = []  # (block, section) around the statement being written
         self._defined: dict[str, tuple[tuple[int, int], ...]] = {}  # output id -> where its assignment stands
@@ -83,7 +101,10 @@ class LowerContext:
     def body(self, statements: list, top: bool = False) -> list[nodes.Stmt]:
         out: list[nodes.Stmt] = []
         previous_comment = False
+        folded = self.naming.folded_setters
         for index, statement in enumerate(statements):
+            if id(statement) in folded:
+                continue  # written with the action before it: `total = 0`
             lines = comments.lower(statement) if isinstance(statement, ir.Action) else None
             if lines is not None:
                 if previous_comment:
@@ -92,7 +113,8 @@ class LowerContext:
                 previous_comment = True
                 continue
             previous_comment = False
-            out.extend(self.statement(statement, feeds_next=self._feeds_next(statements, index)))
+            last = index + 1 if isinstance(statement, ir.Action) and statement.uuid in self.naming.folds else index
+            out.extend(self.statement(statement, feeds_next=self._feeds_next(statements, last)))
         if not top and all(isinstance(code, (nodes.CommentLines, nodes.BlankLine)) for code in out):
             out.append(nodes.Pass())  # a block needs a statement; comments alone are not one
         return out
@@ -122,6 +144,8 @@ class LowerContext:
     def statement(self, statement, *, feeds_next: bool) -> list[nodes.Stmt]:
         if isinstance(statement, ir.RawAction):
             return [calls.lower_raw(self, statement, feeds_next=feeds_next)]
+        if isinstance(statement, ir.Action) and statement.uuid in self.naming.appended:
+            return [self._appended_value(statement, feeds_next)]
         if isinstance(statement, ir.Block):
             return self._block(statement, feeds_next)
         for construct in (assignments, value_actions):
@@ -129,6 +153,16 @@ class LowerContext:
             if code is not None:
                 return [code]
         return [calls.lower(self, statement, feeds_next=feeds_next)]
+
+    def _appended_value(self, action: ir.Action, feeds_next: bool) -> nodes.Stmt:
+        """``Items += [value]``: a value action whose output only the Append to
+        Variable after it reads (compiling puts the action back before it)."""
+        name = self.naming.folds[action.uuid]
+        code = value_actions.lower(self, action, feeds_next=False) if action.identifier in value_actions.KEYS else None
+        if feeds_next or code is None:
+            self.refused_folds.add(name)
+            return nodes.Pass()
+        return nodes.AugAssign(nodes.Name(name), "+", nodes.ListDisplay([code.value]))
 
     def begin_block(self, block: ir.Block) -> None:
         """A block opens here: its group id, and (in files with ids on every

@@ -97,8 +97,11 @@ def usable_variable_name(name: str) -> bool:
 class Naming:
     """Names for every output, variable and group of one workflow."""
 
-    def __init__(self, workflow: Workflow):
+    def __init__(self, workflow: Workflow, unfolded: frozenset[str] = frozenset()):
         self.workflow = workflow
+        self.folds: dict[str, str] = {}  # output id -> the variable its Set / Append to Variable stores it in
+        self.folded_setters: set[int] = set()  # id() of those Set / Append to Variable actions
+        self.appended: set[str] = set()  # the outputs of folds that append (`Items += [5]`)
         self._output_names: dict[str, str] = {}  # uuid -> code name
         self._displays: dict[str, str | None] = {}  # uuid -> the OutputName references use
         self.display_overrides: dict[str, str] = {}  # code name -> OutputName (header table)
@@ -108,6 +111,7 @@ class Naming:
         self.block_groups: list[str] = []
         self.stored_variables: set[str] = set()  # variables some statement assigns in code
         self.taken: set[str] = set()
+        self._next_number: dict[str, int] = {}  # base -> where _unique resumes (taken names stay taken)
         self._loop_names: dict[tuple[str, int], str] = {}
         self._shared: set[str] = set()  # ids that several actions carry
         self._variable_ids: dict[str, set[str]] = {}  # Workflow-era VariableUUIDs, per variable name
@@ -123,7 +127,10 @@ class Naming:
             self._looked_into.update(self._variable_sources.get(name, ()))
         self.taken = {name for name in variables if usable_variable_name(name)}
         self.taken.update(names.RESERVED)
+        self._find_folds(workflow.body, references, unfolded)
         self._name_outputs(references)
+        # The same names, for membership tests (a folded output is written as its variable).
+        self._code_names = {name for uuid, name in self._output_names.items() if uuid not in self.folds}
         self.missing_ids = {uuid for uuid in references if uuid not in self._first}
         self._referenced = set(references)
 
@@ -184,6 +191,9 @@ class Naming:
         for uuid, (action, block_identifier) in self._first.items():
             default = default_display(action, block_identifier)
             display = self._displays[uuid] = displays[uuid]
+            if uuid in self.folds:
+                self._output_names[uuid] = self.folds[uuid]
+                continue
             custom = action.param(CUSTOM_NAME_KEY)
             shown = self._shown_name(uuid, display) if self.names_as_shown else None
             if shown is not None:
@@ -206,6 +216,44 @@ class Naming:
             overridden = display != default and not (display is ABSENT and default is None)
             if overridden and not (shown is not None and shown_display(name) == display):
                 self.display_overrides[name] = display
+
+    def _find_folds(self, body: list[Statement], references: dict, unfolded: frozenset[str]) -> None:
+        """An action whose output only the Set Variable right after it reads is
+        written with that variable as its name (``total = 0``, ``total = total + x``):
+        the compiler writes such an assignment to a variable as the action and a Set
+        Variable.  Before an Append to Variable, a value action is written in place
+        (``Items += [f"{x} km"]``).  ``unfolded`` lists variables where that would not
+        read back (lower_workflow checks the code it wrote)."""
+        for statements in _statement_lists(body):
+            for action, setter in zip(statements, statements[1:]):
+                name = self._fold_target(action, setter, references)
+                if name is not None and name not in unfolded:
+                    self.folds[action.uuid] = name
+                    self.folded_setters.add(id(setter))
+                    if setter.identifier == APPEND_VARIABLE:
+                        self.appended.add(action.uuid)
+
+    def _fold_target(self, action, setter, references: dict) -> str | None:
+        if type(action) is not Action or type(setter) is not Action or setter.identifier not in (SET_VARIABLE, APPEND_VARIABLE):
+            return None
+        uuid = action.uuid
+        if uuid is None or uuid in self._shared or action.identifier in (SET_VARIABLE, APPEND_VARIABLE):
+            return None
+        if action.param(CUSTOM_NAME_KEY) is not ABSENT or not stores_variable(setter, self.tagged_variables):
+            return None
+        source = setter.param("WFInput")
+        if not isinstance(source, TokenAttachment):
+            return None
+        attachment = source.attachment
+        base = attachment.base
+        if not isinstance(base, OutputRef) or base.uuid != uuid or attachment.aggrandizements is not ABSENT or attachment.extra:
+            return None
+        standard = standard_display(action, None)
+        if base.output_name != (standard if standard is not None else ABSENT):
+            return None
+        if sum(references[uuid].values()) != 1:
+            return None  # read elsewhere too: it keeps its own name
+        return setter.param("WFVariableName").value
 
     def _majority(self, uuid: str, references: dict):
         """The OutputName most references use; ties must not depend on parameter
@@ -238,9 +286,10 @@ class Naming:
     def _unique(self, base: str, shown: bool = False) -> str:
         if self._usable(base):
             return base
-        number = 2
+        number = self._next_number.get(base, 2)
         while not self._usable(f"{base}_{number}"):
             number += 1
+        self._next_number[base] = number
         return f"{base}_{number}"
 
     # --- questions the constructs ask
@@ -303,7 +352,7 @@ class Naming:
         candidate = kind if depth == 1 else f"{kind}_{depth}"
         number = 2
         name = candidate
-        while name in self.taken or name in self._output_names.values():
+        while name in self.taken or name in self._code_names:
             name = f"{candidate}_{chr(ord('a') + number - 2)}" if number < 28 else f"{candidate}_{number}"
             number += 1
         self.taken.add(name)
@@ -322,7 +371,7 @@ class Naming:
         return (
             name in self.stored_variables
             and usable_variable_name(name)
-            and name not in self._output_names.values()
+            and name not in self._code_names
             and not names.is_loop_alias(name)
         )
 
@@ -359,6 +408,15 @@ def stores_variable(action: Action, tagged: bool = False) -> bool:
         and (value is ABSENT or isinstance(value, TokenAttachment))
         and usable_variable_name(name.value)
     )
+
+
+def _statement_lists(body: list[Statement]):
+    """The body and the body of every section of every block in it."""
+    yield body
+    for statement in body:
+        if isinstance(statement, Block):
+            for section in statement.sections:
+                yield from _statement_lists(section.body)
 
 
 def walk_actions(body: list[Statement]):

@@ -74,6 +74,12 @@ def _definitions(statement: ast.stmt) -> list[tuple[str, str]]:
     return []
 
 
+def variables_of_code(code: str) -> set[str]:
+    """The names that compiling ``code`` makes Shortcuts variables."""
+    statements = ast.parse(code).body
+    return FlowAnalysis(_definitions, frozenset(names.GLOBALS) | {calls.IMPLICIT}).run(statements).variables
+
+
 def _appended(statement: ast.stmt) -> tuple[str, ast.Call] | None:
     """``Name.append(x)`` as a statement: (Name, the call)."""
     if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
@@ -290,9 +296,13 @@ class ParseContext:
 
     # --- statements
 
-    def hoist(self, action: ir.Action) -> ir.OutputRef:
-        """An action a value needs, placed just before the statement being read; its output."""
-        action.uuid = self._fresh_id("value", f"{action.origin.line}:{action.origin.column}")
+    def hoist(self, action: ir.Action, variable: str | None = None) -> ir.OutputRef:
+        """An action a value needs, placed just before the statement being read; its output.
+        One stored in ``variable`` takes its id as an assignment of that variable would."""
+        if variable is not None:
+            action.uuid = self._output_id(variable)
+        else:
+            action.uuid = self._fresh_id("value", f"{action.origin.line}:{action.origin.column}")
         self._hoisted[-1].append(action)
         display = catalog.output_name(action.identifier)
         return ir.OutputRef(action.uuid, display if display is not None else ir.ABSENT)
@@ -476,10 +486,11 @@ class ParseContext:
         return name
 
     def _output_id(self, name: str) -> str:
-        known = self.ids.get("outputs", {}).get(name)
         uses = self._name_uses.get(name, 0)
         self._name_uses[name] = uses + 1
-        if known is not None and uses == 0:
+        # A variable assigned several times keeps one id per assignment: name, name#1...
+        known = self.ids.get("outputs", {}).get(name if uses == 0 else f"{name}#{uses}")
+        if known is not None:
             return known
         return new_id("output", name if uses == 0 else f"{name}#{uses}")
 

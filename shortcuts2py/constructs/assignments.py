@@ -84,7 +84,7 @@ def parse_append(ctx, name: str, value: ast.expr, where: ast.AST) -> ir.Action:
 def _params(ctx, name: str, value: ast.expr) -> list:
     params = [(NAME_KEY, ir.Literal(name))]
     if not is_implicit(value):
-        params.append((INPUT_KEY, ir.TokenAttachment(_source(ctx, value))))
+        params.append((INPUT_KEY, ir.TokenAttachment(_source(ctx, name, value))))
     if ctx.settings.tagged_variables:
         params.append((TAG_KEY, ir.Literal(TAG_VALUE)))
     return params
@@ -96,12 +96,12 @@ def parse_get(ctx, value: ast.expr, where: ast.AST) -> ir.Action:
     return ir.Action(GET_VARIABLE, params, origin=ctx.origin(where))
 
 
-def _source(ctx, value: ast.expr) -> ir.Attachment:
+def _source(ctx, name: str, value: ast.expr) -> ir.Attachment:
     """What a variable is set to: a variable, or a value made by its action first (`Items += ["a"]`)."""
     from . import value_actions
 
     if value_actions.is_value(value) and not value_actions.is_computed(value):
-        return ir.Attachment(ctx.hoist(value_actions.parse(ctx, value)))
+        return ir.Attachment(ctx.hoist(value_actions.parse(ctx, value), name))
     return variables.parse(ctx, value)
 
 

@@ -181,8 +181,11 @@ def lower(ctx, header: list, body: list = ()) -> tuple[nodes.Stmt | None, list[n
     that go last in the file (a long icon image).  The Workflow-era template is
     used when it says the file in fewer words."""
     reads_input = reads_shortcut_input(body)
-    modern = _lower_with(ctx, header, legacy=False, reads_input=reads_input)
-    old = _lower_with(ctx, header, legacy=True, reads_input=reads_input)
+    try:
+        modern = _lower_with(ctx, header, legacy=False, reads_input=reads_input)
+        old = _lower_with(ctx, header, legacy=True, reads_input=reads_input)
+    finally:
+        _image_literals.clear()  # an image may be megabytes: keep none after the file
     args, trailer = old if len(old[0]) < len(modern[0]) else modern
     args.extend(_setting_args(ctx, header))
     if not args:
@@ -377,7 +380,7 @@ def _icon_args(ctx, plist: dict, lifted: dict, base: dict, done: set) -> tuple[l
     elif glyph != DEFAULT_GLYPH:
         args.append(nodes.Arg(values.lower_scalar(glyph), "glyph"))
     if image is not None:
-        literal = values.lower_scalar(image)
+        literal = _image_literal(image)
         if len(image) > LONG_IMAGE:
             trailer.append(nodes.ExprStatement(nodes.Call(nodes.Name(ICON_FUNCTION), [nodes.Arg(literal)])))
         else:
@@ -385,10 +388,27 @@ def _icon_args(ctx, plist: dict, lifted: dict, base: dict, done: set) -> tuple[l
     return args, trailer
 
 
+# id(image) -> (image, its b"..."): both templates write the same image, spelled once.
+_image_literals: dict[int, tuple[bytes, nodes.Expr]] = {}
+
+
+def _image_literal(image: bytes) -> nodes.Expr:
+    cached = _image_literals.get(id(image))
+    if cached is None or cached[0] is not image:
+        cached = _image_literals[id(image)] = (image, values.lower_scalar(image))
+    return cached[1]
+
+
 def ids_trailer(ctx) -> nodes.Stmt:
     """``ids(...)``: the original ids, for an exact round trip with --keep-ids."""
     naming = ctx.naming
-    outputs = {name: uuid for uuid, name in naming.output_names().items()}
+    outputs: dict[str, str] = {}
+    assignments: dict[str, int] = {}
+    for uuid, name in naming.output_names().items():
+        if uuid in naming.folds:  # a variable assigned several times: one id per assignment
+            uses = assignments[name] = assignments.get(name, -1) + 1
+            name = f"{name}#{uses}" if uses else name
+        outputs[name] = uuid
     outputs.update({label: uuid for uuid, label in naming.missing_labels().items()})
     args = [nodes.Arg(_string_table(outputs), "outputs")]
     if naming.block_groups:
