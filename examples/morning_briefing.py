@@ -28,52 +28,12 @@ else:
     Greeting = "Good evening"
 Briefing += [f"{Greeting}, it is {Weekday}."]
 # Work day or weekend?
-if condition(
-    WFConditions={
-        "Value": {
-            "WFActionParameterFilterPrefix": 0,
-            "WFActionParameterFilterTemplates": [
-                {
-                    "WFCondition": 4,
-                    "WFInput": {"Type": "Variable", "Variable": Weekday},
-                    "WFConditionalActionString": "Saturday",
-                },
-                {
-                    "WFCondition": 4,
-                    "WFInput": {"Type": "Variable", "Variable": Weekday},
-                    "WFConditionalActionString": "Sunday",
-                },
-            ],
-            "WFContentPredicateBoundedDate": False,
-        },
-        "WFSerializationType": "WFContentPredicateTableTemplate",
-    }
-):
+if Weekday == "Saturday" or Weekday == "Sunday":
     Mode = "weekend"
 else:
     Mode = "work"
 # Battery.
-if condition(
-    WFConditions={
-        "Value": {
-            "WFActionParameterFilterPrefix": 1,
-            "WFActionParameterFilterTemplates": [
-                {
-                    "WFCondition": 1,
-                    "WFInput": {"Type": "Variable", "Variable": Battery},
-                    "WFNumberValue": "20",
-                },
-                {
-                    "WFCondition": 4,
-                    "WFInput": {"Type": "Variable", "Variable": str(Plugged)},
-                    "WFConditionalActionString": "No",
-                },
-            ],
-            "WFContentPredicateBoundedDate": False,
-        },
-        "WFSerializationType": "WFContentPredicateTableTemplate",
-    }
-):
+if Battery <= 20 and str(Plugged) == "No":
     lowpowermode_set(OnValue=True, operation="set")
     Briefing += [
         f"Battery at {Battery}%: Low Power Mode is on. Charge before you leave."
@@ -85,27 +45,7 @@ if not Network:
     Briefing += ["No Wi-Fi: you are probably on the way."]
 elif Network == "Fjord Home":
     Place = "home"
-elif condition(
-    WFConditions={
-        "Value": {
-            "WFActionParameterFilterPrefix": 0,
-            "WFActionParameterFilterTemplates": [
-                {
-                    "WFCondition": 8,
-                    "WFInput": {"Type": "Variable", "Variable": Network},
-                    "WFConditionalActionString": "CORP-",
-                },
-                {
-                    "WFCondition": 99,
-                    "WFInput": {"Type": "Variable", "Variable": Network},
-                    "WFConditionalActionString": "Office",
-                },
-            ],
-            "WFContentPredicateBoundedDate": False,
-        },
-        "WFSerializationType": "WFContentPredicateTableTemplate",
-    }
-):
+elif Network.startswith("CORP-") or "Office" in Network:
     Place = "office"
     Briefing += ["You are at the office already."]
 # Weather.
@@ -120,32 +60,7 @@ Rain = properties_weather_conditions(
     WFContentItemPropertyName="Precipitation Chance", WFInput=Weather
 )
 Briefing += [f"Outside: {Sky}, {Temperature}."]
-if condition(
-    WFConditions={
-        "Value": {
-            "WFActionParameterFilterPrefix": 0,
-            "WFActionParameterFilterTemplates": [
-                {
-                    "WFCondition": 99,
-                    "WFInput": {"Type": "Variable", "Variable": Sky},
-                    "WFConditionalActionString": "Rain",
-                },
-                {
-                    "WFCondition": 99,
-                    "WFInput": {"Type": "Variable", "Variable": Sky},
-                    "WFConditionalActionString": "Showers",
-                },
-                {
-                    "WFCondition": 3,
-                    "WFInput": {"Type": "Variable", "Variable": Rain},
-                    "WFNumberValue": "40",
-                },
-            ],
-            "WFContentPredicateBoundedDate": False,
-        },
-        "WFSerializationType": "WFContentPredicateTableTemplate",
-    }
-):
+if "Rain" in Sky or "Showers" in Sky or Rain >= 40:
     Briefing += [f"Take an umbrella: {Rain}% chance of rain."]
 if Temperature < 0:
     Briefing += ["Below freezing: mind the ice and leave ten minutes early."]
@@ -174,70 +89,11 @@ else:
         Briefing += [
             f"{Meetings} meetings, the first is {First.Title} at {First.property('Start Date')}."
         ]
-    if condition(
-        WFConditions={
-            "Value": {
-                "WFActionParameterFilterPrefix": 0,
-                "WFActionParameterFilterTemplates": [
-                    {
-                        "WFCondition": 99,
-                        "WFInput": {"Type": "Variable", "Variable": First.Title},
-                        "WFConditionalActionString": "Flight",
-                    },
-                    {
-                        "WFCondition": 99,
-                        "WFInput": {"Type": "Variable", "Variable": First.Title},
-                        "WFConditionalActionString": "✈️",
-                    },
-                ],
-                "WFContentPredicateBoundedDate": False,
-            },
-            "WFSerializationType": "WFContentPredicateTableTemplate",
-        }
-    ):
+    if "Flight" in First.Title or "✈️" in First.Title:
         Briefing += ["It is a travel day: check in and pack the charger."]
-    if condition(
-        WFConditions={
-            "Value": {
-                "WFActionParameterFilterPrefix": 1,
-                "WFActionParameterFilterTemplates": [
-                    {
-                        "WFCondition": 100,
-                        "WFInput": {"Type": "Variable", "Variable": First.Location},
-                    },
-                    {
-                        "WFCondition": 5,
-                        "WFInput": {"Type": "Variable", "Variable": Place},
-                        "WFConditionalActionString": "office",
-                    },
-                ],
-                "WFContentPredicateBoundedDate": False,
-            },
-            "WFSerializationType": "WFContentPredicateTableTemplate",
-        }
-    ):
+    if First.Location and Place != "office":
         Briefing += [f"The first one is at {First.Location}."]
-    if condition(
-        WFConditions={
-            "Value": {
-                "WFActionParameterFilterPrefix": 0,
-                "WFActionParameterFilterTemplates": [
-                    {
-                        "WFCondition": 99,
-                        "WFInput": {"Type": "Variable", "Variable": First.Notes},
-                        "WFConditionalActionString": "zoom.us",
-                    },
-                    {
-                        "WFCondition": 99,
-                        "WFInput": {"Type": "Variable", "Variable": First.Notes},
-                        "WFConditionalActionString": "teams.microsoft.com",
-                    },
-                ],
-                "WFContentPredicateBoundedDate": False,
-            },
-            "WFSerializationType": "WFContentPredicateTableTemplate",
-        }
-    ):
+    if "zoom.us" in First.Notes or "teams.microsoft.com" in First.Notes:
         Briefing += ["It is a video call: find a quiet room."]
 # Flagged reminders, on work days only.
 if Mode == "work":
@@ -251,27 +107,7 @@ if Mode == "work":
     if count > 0:
         Briefing += [f"{count} flagged reminders are waiting."]
 # Screen and sound for the time of day.
-if condition(
-    WFConditions={
-        "Value": {
-            "WFActionParameterFilterPrefix": 0,
-            "WFActionParameterFilterTemplates": [
-                {
-                    "WFCondition": 0,
-                    "WFInput": {"Type": "Variable", "Variable": Hour},
-                    "WFNumberValue": "7",
-                },
-                {
-                    "WFCondition": 3,
-                    "WFInput": {"Type": "Variable", "Variable": Hour},
-                    "WFNumberValue": "21",
-                },
-            ],
-            "WFContentPredicateBoundedDate": False,
-        },
-        "WFSerializationType": "WFContentPredicateTableTemplate",
-    }
-):
+if Hour < 7 or Hour >= 21:
     setbrightness(WFBrightness=0.3)
     appearance(style="dark", operation="set")
 else:
@@ -280,24 +116,5 @@ else:
 # Show it, and read it aloud at home unless a Focus is on.
 Summary = text_combine(WFTextSeparator="New Lines", text=Briefing)
 showresult(Text=f"{Summary}")
-if condition(
-    WFConditions={
-        "Value": {
-            "WFActionParameterFilterPrefix": 1,
-            "WFActionParameterFilterTemplates": [
-                {
-                    "WFCondition": 4,
-                    "WFInput": {"Type": "Variable", "Variable": Place},
-                    "WFConditionalActionString": "home",
-                },
-                {
-                    "WFCondition": 101,
-                    "WFInput": {"Type": "Variable", "Variable": Focus},
-                },
-            ],
-            "WFContentPredicateBoundedDate": False,
-        },
-        "WFSerializationType": "WFContentPredicateTableTemplate",
-    }
-):
+if Place == "home" and not Focus:
     speaktext(WFSpeakTextRate=0.5, WFText=f"{Summary}")

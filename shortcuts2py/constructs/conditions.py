@@ -14,7 +14,8 @@ If parameters (subject in WFInput)                     code
 no subject: the previous action's output, with the     _ == "a", "a" in _, _ > 3
   Workflow-era operators Equals, Contains,
   Is Greater Than, Is Less Than
-several conditions (WFConditions): all / any           a and b, a or b
+several conditions (WFConditions): all / any, with   a and b, a or b
+  WFContentPredicateBoundedDate False as the app writes
 =====================================================  =================================
 
 A number operand is written only when its text is the literal's own spelling;
@@ -62,6 +63,7 @@ TEXT_KEY, NUMBER_KEY, OTHER_NUMBER_KEY, CHOICE_KEY = (
 )
 TABLE_KEY, TABLE_TAG = "WFConditions", "WFContentPredicateTableTemplate"
 PREFIX_KEY, TEMPLATES_KEY = "WFActionParameterFilterPrefix", "WFActionParameterFilterTemplates"
+BOUNDED_KEY = "WFContentPredicateBoundedDate"
 # The language's spellings around conditions.
 EXTRA_KEYS_FUNCTION, GENERAL_FUNCTION, CHOICE_FUNCTION = "with_keys", "condition", "option"
 
@@ -238,9 +240,11 @@ def _lower_table(ctx, params: list) -> nodes.Expr | None:
     from .dictionaries import _tagged
 
     table = _tagged(params[0][1], TABLE_TAG)
-    if not isinstance(table, ir.DictValue) or len(table.items) != 2:
+    if not isinstance(table, ir.DictValue) or len(table.items) != 3:
         return None
     fields = dict(table.items)
+    if not (isinstance(fields.get(BOUNDED_KEY), ir.Literal) and fields[BOUNDED_KEY].value is False):
+        return None  # as the app writes it; other tables keep the general form
     prefix, templates = fields.get(PREFIX_KEY), fields.get(TEMPLATES_KEY)
     if not (isinstance(prefix, ir.Literal) and prefix.value in (0, 1) and type(prefix.value) is int):
         return None
@@ -424,5 +428,7 @@ def _parse_table(ctx, test: ast.BoolOp) -> list:
         if not any(key == "WFInput" for key, _ in params):
             raise ctx.error(value, "found a test of `_` inside and/or; name the value you test")
         templates.append(ir.DictValue(params))
-    table = ir.DictValue([(PREFIX_KEY, ir.Literal(prefix)), (TEMPLATES_KEY, ir.ListValue(templates))])
+    table = ir.DictValue(
+        [(PREFIX_KEY, ir.Literal(prefix)), (TEMPLATES_KEY, ir.ListValue(templates)), (BOUNDED_KEY, ir.Literal(False))]
+    )
     return [(TABLE_KEY, ir.DictValue([("Value", table), ("WFSerializationType", ir.Literal(TABLE_TAG))]))]
