@@ -14,6 +14,7 @@ a rule {Property, Operator, Values: {String|Bool|...}}       prop("Name") == "x"
 a choice (Enumeration, a WFStringSubstitutableState)         prop("Calendar") == option("Work"),
                                                              prop("List") == option(name)
 a Bool inside a WFBooleanSubstitutableState                  prop("Is Completed") == option(False)
+a date variable (Date), with a property named "... Date"     prop("Due Date") < today
 the rule's other keys (Unit, VariableOverrides, leftover     prop("Name", Unit=4) == "x",
 operands the app keeps, Removable=False / absent)            prop("Name", Removable=None) == "x"
 ===========================================================  =======================================
@@ -28,6 +29,7 @@ operands the table above does not list) keeps its dict shape.
 from __future__ import annotations
 
 import ast
+import re
 
 from .. import ir
 from ..names import is_keyword_argument
@@ -58,6 +60,7 @@ _STATES = {
 # NSCalendarUnit values of the spans "in the next / last N ...".
 _UNIT_NAMES = {4: "years", 8: "months", 16: "days", 32: "hours", 64: "minutes", 128: "seconds", 8192: "weeks"}
 _UNIT_CODES = {name: code for code, name in _UNIT_NAMES.items()}
+_DATE_PROPERTY = re.compile(r"\bDate\b")
 _RULE_FIELDS = ("Operator", "Property", "Values", "Removable")
 _WHERE_KEYWORDS = ("any", "prefix", "bounded", "flat")
 # Keys that stand beside a rule's Values rather than among them.
@@ -137,7 +140,7 @@ def _lower_rule(ctx, template, flat: bool) -> nodes.Expr | None:
         if any(key in _RULE_KEYS for key, _ in operands) or any(key not in _RULE_KEYS for key, _ in beside):
             return None  # the key's name would send it back to the other place
     keywords = []
-    found = _test(ctx, operator.value, dict(operands))
+    found = _test(ctx, operator.value, dict(operands), _DATE_PROPERTY.search(name.value) is not None)
     if found is None:
         return None
     used, build = found
@@ -154,7 +157,7 @@ def _lower_rule(ctx, template, flat: bool) -> nodes.Expr | None:
     return build(subject)
 
 
-def _test(ctx, code: int, operands: dict):
+def _test(ctx, code: int, operands: dict, date_property: bool):
     """The operand keys a rule tests and a function building its test from the subject."""
     if code == BETWEEN:
         if "Date" not in operands or "AnotherDate" not in operands:
@@ -174,8 +177,8 @@ def _test(ctx, code: int, operands: dict):
         return {"Number", "Unit"}, call
     if code not in _OPERATORS and code not in _METHODS:
         return None
-    for key in ("String", "Enumeration", "Bool", "Number"):
-        operand = _lower_test_operand(ctx, key, operands[key], code) if key in operands else None
+    for key in ("String", "Enumeration", "Bool", "Number", "Date"):
+        operand = _lower_test_operand(ctx, key, operands[key], code, date_property) if key in operands else None
         if operand is None:
             continue
         if code in _METHODS:
@@ -192,7 +195,7 @@ def _compare(subject: nodes.Expr, operator: str, operand: nodes.Expr) -> nodes.C
     return nodes.Compare(subject, [(operator, operand)])
 
 
-def _lower_test_operand(ctx, key: str, value, code: int) -> nodes.Expr | None:
+def _lower_test_operand(ctx, key: str, value, code: int, date_property: bool = False) -> nodes.Expr | None:
     """The operand of a comparison or text method, None where its form would not read back."""
     if key == "String":
         if code in _TEXT_OPERATORS and (ir.is_str_literal(value) or isinstance(value, ir.TokenString)):
@@ -200,6 +203,8 @@ def _lower_test_operand(ctx, key: str, value, code: int) -> nodes.Expr | None:
         return None
     if code not in _COMPARISONS:
         return None
+    if key == "Date":  # a date variable, with a property whose name says it is a date
+        return values.lower(ctx, value) if isinstance(value, ir.TokenAttachment) and date_property else None
     if key == "Number":
         return values.lower_scalar(value.value) if _is_number(value) else None
     if key == "Bool" and isinstance(value, ir.Literal) and type(value.value) is bool:
@@ -323,7 +328,19 @@ def _parse_test(ctx, node: ast.expr) -> tuple[ast.expr, int, list]:
         isinstance(right, ast.UnaryOp) and isinstance(right.op, ast.USub)
     ):
         return subject, code, [("Number", values.parse(ctx, right))]
-    return subject, code, [("String", values.parse(ctx, right))]
+    if _is_date_property(subject) and not isinstance(right, (ast.Constant, ast.JoinedStr)):
+        return subject, code, [("Date", values.parse(ctx, right))]  # a date variable
+    value = values.parse(ctx, right)
+    if isinstance(value, ir.TokenAttachment):  # text to compare with: the variable's text
+        value = ir.TokenString([value.attachment])
+    return subject, code, [("String", value)]
+
+
+def _is_date_property(subject: ast.expr) -> bool:
+    """Whether a rule's property is a date (Creation Date, Due Date...): a variable
+    compared with it is a date, not text."""
+    name = subject.args[0] if isinstance(subject, ast.Call) and subject.args else None
+    return isinstance(name, ast.Constant) and isinstance(name.value, str) and _DATE_PROPERTY.search(name.value) is not None
 
 
 def _parse_method(ctx, node: ast.Call) -> tuple[ast.expr, int, list]:

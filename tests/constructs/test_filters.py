@@ -81,3 +81,16 @@ def test_unit_written_as_text_keeps_the_general_form():
 
 def test_text_operator_on_a_number_keeps_it_in_prop():
     exact(_find([_rule(99, "Size", {"Number": 5})]), 'None in prop("Size", Number=5)')
+
+
+def test_a_date_variable_compared_with_a_date_property():
+    exact(_find([_rule(0, "Due Date", {"Date": TEXT})]), 'where(prop("Due Date") < text)')
+
+
+def test_a_variable_compared_with_a_text_property_is_its_text():
+    from .harness import compiles_to
+
+    code = 'from s2py_actions import *\ntext = "x"\nfilter_files(WFContentItemFilter=where(prop("Name") == text))\n'
+    rule = _rule(4, "Name", {"String": {"Value": {"string": "\ufffc", "attachmentsByRange": {"{0, 1}": out(U)}},
+                                       "WFSerializationType": "WFTextTokenString"}})
+    compiles_to(code, _find([rule]))
