@@ -78,6 +78,19 @@ def statement_lines(statement: n.Stmt, depth: int, star_comma: StarComma) -> lis
     return None
 
 
+def header_lines(prefix: str, value: n.Expr, depth: int, star_comma: StarComma) -> list[str] | None:
+    """The lines of a block header ``prefix value:`` too long for one line
+    (``if f(...):``, ``for x in f(...):``, ``match f(...):``, ``case "A" if
+    f(...):``), or None when ``value`` is not a call or display.  black splits
+    inside the value's brackets: the optional parentheses around it are never
+    needed, since the value has no delimiter of its own and ``if`` is no
+    assignment."""
+    out: list[str] = []
+    if _splittable(value) and _split_at_brackets(prefix, value, ":", depth, out, star_comma):
+        return out
+    return None
+
+
 def _assignment(prefix: str, value: n.Expr, depth: int, chained: bool, star_comma: StarComma) -> list[str] | None:
     out: list[str] = []
     indent = "    " * depth

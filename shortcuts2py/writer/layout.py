@@ -62,10 +62,11 @@ class _Writer:
                 self.out.append("\n" * before)
         self.after_import = depth if is_import else None
 
-    def line(self, text: str, depth: int, build: _Builder, statement: n.Stmt | None = None) -> None:
+    def line(self, text: str, depth: int, build: _Builder, statement: n.Stmt | None = None, header: tuple[str, n.Expr] | None = None) -> None:
         """One logical line: ``text`` when it fits, else black's split: laid
-        out directly for the common shapes, or by the general splitter on the
-        tokens ``build`` makes."""
+        out directly for the common shapes (a simple ``statement``, or a block
+        ``header`` given as its text up to the value and the value), or by
+        the general splitter on the tokens ``build`` makes."""
         self._open_line(depth)
         columns = len(text) if text.isascii() else text_width(text)
         if 4 * depth + columns <= LINE_LENGTH:
@@ -73,9 +74,13 @@ class _Writer:
             return
         if statement is not None:
             lines = direct.statement_lines(statement, depth, self.star_comma)
-            if lines is not None:
-                self.out.append("\n".join(lines) + "\n")
-                return
+        elif header is not None:
+            lines = direct.header_lines(header[0], header[1], depth, self.star_comma)
+        else:
+            lines = None
+        if lines is not None:
+            self.out.append("\n".join(lines) + "\n")
+            return
         token_list: list[tokens.Token] = []
         build(token_list)
         line = split.Line(depth)
@@ -176,11 +181,12 @@ class _Writer:
             tokens.optional_parens(test, " ", out)
             out.append(tokens.Token(tokens.COLON, ":", ""))
 
-        self.line(f"{keyword} {tokens.position_text(test)}:", depth, build)
+        self.line(f"{keyword} {tokens.position_text(test)}:", depth, build, header=(f"{keyword} ", test))
 
     def for_(self, statement: n.For, depth: int) -> None:
         target, iterable = statement.target, statement.iter
-        text = f"for {tokens.position_text(target, unpack=True)} in {tokens.position_text(iterable)}:"
+        target_text = tokens.position_text(target, unpack=True)
+        text = f"for {target_text} in {tokens.position_text(iterable)}:"
 
         def build(out: list[tokens.Token]) -> None:
             out.append(tokens.Token(tokens.NAME, "for", ""))
@@ -189,7 +195,9 @@ class _Writer:
             tokens.optional_parens(iterable, " ", out)
             out.append(tokens.Token(tokens.COLON, ":", ""))
 
-        self.line(text, depth, build)
+        # Names as the target: its optional parentheses play no part.
+        simple_target = isinstance(target, n.Name) or (isinstance(target, n.TupleDisplay) and not target.parens and len(target.items) > 1 and all(isinstance(item, n.Name) for item in target.items))
+        self.line(text, depth, build, header=(f"for {target_text} in ", iterable) if simple_target else None)
         self.body(statement.body, depth + 1)
 
     def match(self, statement: n.Match, depth: int) -> None:
@@ -200,7 +208,7 @@ class _Writer:
             tokens.expression(subject, " ", out)  # black adds no parentheses here
             out.append(tokens.Token(tokens.COLON, ":", ""))
 
-        self.line(f"match {subject.text}:", depth, build)
+        self.line(f"match {subject.text}:", depth, build, header=("match ", subject))
         if not statement.cases:
             raise ValueError("a match statement needs a case")
         for case in statement.cases:
@@ -209,7 +217,11 @@ class _Writer:
     def case(self, case: n.Case, depth: int) -> None:
         pattern, guard = case.pattern, case.guard
         text = f"case {tokens.position_text(pattern)}"
+        header = None
         if guard is not None:
+            # A guard splits inside its own brackets when the pattern has none.
+            if isinstance(pattern, (n.Name, n.Number, n.String)):
+                header = (text + " if ", guard)
             text += f" if {tokens.position_text(guard)}"
 
         def build(out: list[tokens.Token]) -> None:
@@ -220,7 +232,7 @@ class _Writer:
                 tokens.optional_parens(guard, " ", out)
             out.append(tokens.Token(tokens.COLON, ":", ""))
 
-        self.line(text + ":", depth, build)
+        self.line(text + ":", depth, build, header=header)
         self.body(case.body, depth + 1)
 
     def comment_lines(self, statement: n.CommentLines, depth: int) -> None:

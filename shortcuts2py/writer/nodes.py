@@ -124,8 +124,9 @@ class String(Expr):
 
 
 class Paren(Expr):
-    """Explicit parentheses around an expression (made by the other nodes where
-    precedence needs them)."""
+    """Explicit parentheses around an expression, made by the other nodes
+    where precedence needs them.  (Where black drops redundant parentheses,
+    after ``=``, ``if``, ``in``, ``case``, the writer drops them too.)"""
 
     __slots__ = ("value",)
     lead = OPEN
@@ -462,8 +463,10 @@ class For(Stmt):
 
 
 class Case:
-    """``case pattern if guard:``; the pattern is a literal, a name such as
-    ``_``, or parenthesised literal."""
+    """``case pattern if guard:``; the pattern is a literal or a name such as
+    ``_``.  Parentheses around it are black's business: it adds them when
+    the pattern is too long for its line (``case (\n    "..."\n):``) and
+    drops explicit ones."""
 
     __slots__ = ("pattern", "guard", "body")
 

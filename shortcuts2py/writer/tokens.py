@@ -292,9 +292,6 @@ _EMITTERS: dict[type, Emit] = {
 
 # --- statement positions ---------------------------------------------------------------
 
-_ATOMS = (n.Paren, n.ListDisplay, n.DictDisplay)
-
-
 def optional_parens(node: n.Expr, space: str, out: list[Token], *, unpack: bool = False, role: int = OPTIONAL) -> None:
     """Append ``node`` where black may put parentheses it can drop again (after
     ``=``, ``if``, ``in``, ``case``...).  Redundant explicit parentheses turn
@@ -332,8 +329,6 @@ def position_text(node: n.Expr, *, unpack: bool = False) -> str:
     if isinstance(node, n.TupleDisplay) and not node.parens:
         return f"({node.text})"  # black parenthesises a bare one-item tuple
     return node.text
-
-
 
 
 _ARITH_LIKE = frozenset({"+", "-", "<<", ">>", "^", "&"})
