@@ -198,27 +198,23 @@ class LowerContext:
         return named or bool(block.end.params) or feeds_next
 
     def _feeds_next(self, statements: list, index: int) -> bool:
-        """Whether the next statement takes this one's output without naming it, or
-        (an If or a menu passes its input on) a section of the next block starts so."""
-        for following in statements[index + 1 :]:
-            if isinstance(following, ir.Action) and comments.lower(following) is not None:
-                continue
-            if self.reads_previous_output(following):
-                return True
-            return (
-                isinstance(following, ir.Block)
-                and following.identifier in (ir.CONDITIONAL, ir.MENU)
-                and any(self.starts_with_input(section.body) for section in following.sections)
-            )
-        return False
+        """Whether what follows takes this statement's output without naming it."""
+        return self.starts_with_input(statements[index + 1 :])
 
     def starts_with_input(self, body: list) -> bool:
-        """Whether the first statement (comments aside) takes the previous output: at the
-        start of a shortcut, its input."""
+        """Whether the first statement (comments aside) takes the previous output (at
+        the start of a shortcut, its input): an action leaving its input out, or an
+        If or a menu, which passes its input on, with a section that starts so."""
         for statement in body:
             if isinstance(statement, ir.Action) and comments.lower(statement) is not None:
                 continue
-            return self.reads_previous_output(statement)
+            if self.reads_previous_output(statement):
+                return True
+            return (
+                isinstance(statement, ir.Block)
+                and statement.identifier in (ir.CONDITIONAL, ir.MENU)
+                and any(self.starts_with_input(section.body) for section in statement.sections)
+            )
         return False
 
     def reads_previous_output(self, statement) -> bool:

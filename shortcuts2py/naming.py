@@ -127,6 +127,8 @@ class Naming:
             self._looked_into.update(self._variable_sources.get(name, ()))
         self.taken = {name for name in variables if usable_variable_name(name)}
         self.taken.update(names.RESERVED)
+        # Action names the code calls: no output may shadow them (others are free names).
+        self._called = {catalog.call_name(action.identifier) for action, _ in walk_actions(workflow.body)}
         self._find_folds(workflow.body, references, unfolded)
         self._name_outputs(references)
         # The same names, for membership tests (a folded output is written as its variable).
@@ -281,11 +283,13 @@ class Naming:
         return spelled
 
     def _usable(self, name: str) -> bool:
-        return names.usable_as_output_name(name) and name not in self.taken and name != "_" and not catalog.is_call_name(name)
+        return names.usable_as_output_name(name) and name not in self.taken and name != "_" and name not in self._called
 
     def _unique(self, base: str, shown: bool = False) -> str:
         if self._usable(base):
             return base
+        if not names.usable_as_output_name(f"{base}_2"):  # no number can help (is_workflow_actions_...)
+            return self._unique("output")
         number = self._next_number.get(base, 2)
         while not self._usable(f"{base}_{number}"):
             number += 1

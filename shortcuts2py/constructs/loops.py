@@ -6,6 +6,7 @@ plist                                      code
 Repeat n times, Repeat Index unused         for _ in range(n):
 Repeat n times, Repeat Index used           for index in range(1, n + 1):
 Repeat with Each item of x                  for item in x:
+... of a List action's items                for item in ["a", "b"]:  (the List action first)
 ... its body taking the item unnamed        for _ in x:
 ... and its Repeat Index used               for index, item in enumerate(x, start=1):
 ... of the previous output                  for item in _:
@@ -73,7 +74,9 @@ def _iterator(ctx, params: list, each: bool, with_index: bool) -> nodes.Expr:
     if each and not params:
         source: nodes.Expr | None = nodes.Name(IMPLICIT)
     elif len(params) == 1 and params[0][0] == key:
-        source = values.lower(ctx, params[0][1]) if each else _count(ctx, params[0][1])
+        value = params[0][1]
+        # `for item in [...]` makes a List action: a list written into the loop keeps the general form.
+        source = (values.lower(ctx, value) if isinstance(value, ir.TokenAttachment) else None) if each else _count(ctx, value)
     else:
         source = None
     if source is None:
@@ -129,7 +132,7 @@ def parse(ctx, node: ast.For) -> ir.Block:
         source, start = iterator, 1
         if function == "enumerate":
             source, start = _enumerate_parts(ctx, iterator)
-        params = [] if _is_implicit(source) else [(INPUT_KEY, values.parse(ctx, source))]
+        params = [] if _is_implicit(source) else [(INPUT_KEY, _items(ctx, source))]
         if function == "enumerate":
             aliases = _target_aliases(ctx, target, True, index_name, item_name)
             if start == 0:
@@ -140,6 +143,20 @@ def parse(ctx, node: ast.For) -> ir.Block:
     block = ctx.open_block(ir.Action(identifier, params, origin=origin))
     block.sections.append(ir.Section(None, ctx.loop_body(node.body, aliases, shift=shift, index_variable=index_name)))
     return block
+
+
+def _items(ctx, source: ast.expr) -> ir.Value:
+    """What a loop goes through: a variable, or a list literal made by a List action first."""
+    from . import value_actions
+
+    if isinstance(source, ast.List):
+        return ir.TokenAttachment(ir.Attachment(ctx.hoist(value_actions.parse(ctx, source))))
+    if isinstance(source, (ast.Constant, ast.JoinedStr)) and not isinstance(getattr(source, "value", None), bytes):
+        raise ctx.error(source, "found a loop over text, which Python goes through character by character and "
+                        "Repeat with Each takes as one item; split it first: for ch in text_split(text=..., WFTextSeparator=\"Every Character\")")
+    if isinstance(source, ast.Dict):
+        raise ctx.error(source, "found a loop over a dict; go through its keys: for key in getvalueforkey(WFInput=d, WFGetDictionaryValueType=\"All Keys\")")
+    return values.parse(ctx, source)
 
 
 def _range_count(ctx, call: ast.Call) -> tuple[object, bool]:
