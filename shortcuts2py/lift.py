@@ -147,35 +147,51 @@ def _build_blocks(pieces: list[_Piece]) -> list[Statement]:
 
 
 def _keep_one_id_style(pieces: list[_Piece], blocks: dict) -> None:
-    """Ids on the start or middle of a block are kept only when every piece of
-    every block of that kind (If, menu, Repeat...) carries one: some tools write
-    them so, and the header's ``block_ids`` says it once per kind.  Otherwise
-    such blocks stay flat."""
+    """Ids on the pieces of a block are kept when every piece of every block of
+    that kind (If, menu, Repeat...) carries one (some tools write them so: the
+    header's ``block_ids`` says it once per kind), or when only a block's start
+    and end carry them (``start_ids`` numbers those blocks).  A block with an id
+    on a middle piece in any other file stays flat."""
     by_kind: dict[str, list[int]] = {}
     for start in blocks:
         by_kind.setdefault(pieces[start].statement.identifier, []).append(start)
     for starts in by_kind.values():
-        marked = [s for s in starts if any(pieces[i].statement.uuid for i in (s, *blocks[s][0]))]
-        if not marked:
-            continue
         every = all(pieces[i].statement.uuid for s in starts for i in (s, *blocks[s][0], blocks[s][1]))
-        if not every:
-            for start in marked:
+        if every:
+            continue
+        for start in starts:
+            if any(pieces[i].statement.uuid for i in blocks[start][0]):
                 del blocks[start]
 
 
 def block_ids_style(body: list[Statement]) -> frozenset[str]:
     """The kinds of block whose pieces all carry ids in a lifted body (see above)."""
-    found = set()
-    stack = list(body)
-    while stack:
-        statement = stack.pop()
+    every: dict[str, bool] = {}
+    for block in _blocks_in_order(body):
+        pieces = [block.start, *(section.opener for section in block.sections[1:]), block.end]
+        every[block.identifier] = every.get(block.identifier, True) and all(piece.uuid for piece in pieces)
+    return frozenset(kind for kind, all_marked in every.items() if all_marked)
+
+
+def start_ids_style(body: list[Statement], block_ids: frozenset[str]) -> dict[str, list[int]]:
+    """Per kind not in ``block_ids``: the numbers (1-based, in the order the code
+    opens blocks) of the blocks whose start carries an id."""
+    found: dict[str, list[int]] = {}
+    counts: dict[str, int] = {}
+    for block in _blocks_in_order(body):
+        number = counts[block.identifier] = counts.get(block.identifier, 0) + 1
+        if block.identifier not in block_ids and block.start.uuid is not None:
+            found.setdefault(block.identifier, []).append(number)
+    return found
+
+
+def _blocks_in_order(body: list[Statement]):
+    """Every block, each before the blocks inside it: the order code opens them."""
+    for statement in body:
         if isinstance(statement, Block):
-            if statement.start.uuid is not None:
-                found.add(statement.identifier)
+            yield statement
             for section in statement.sections:
-                stack.extend(section.body)
-    return frozenset(found)
+                yield from _blocks_in_order(section.body)
 
 
 def _drop_shared_groups(pieces: list[_Piece], blocks: dict) -> None:
@@ -311,6 +327,8 @@ def _lift_token_text(value) -> TokenString | None:
 
 def _split_text(text: str, by_offset: dict) -> list | None:
     """Cut ``text`` at each attachment; offsets are UTF-16 code units."""
+    if text.isascii() or _ASTRAL.search(text) is None:
+        return _split_bmp_text(text, by_offset)
     parts: list = []
     current: list[str] = []
     offset = 0
@@ -329,6 +347,26 @@ def _split_text(text: str, by_offset: dict) -> list | None:
         return None  # a range points past the end or into a surrogate pair
     if current:
         parts.append("".join(current))
+    return parts
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # characters that take two UTF-16 units
+
+
+def _split_bmp_text(text: str, by_offset: dict) -> list | None:
+    """``_split_text`` for text whose UTF-16 offsets are its indices (no astral
+    characters): cut at the attachments alone instead of walking every character."""
+    parts: list = []
+    start = 0
+    for offset in sorted(by_offset):
+        if offset >= len(text) or text[offset] != "\ufffc":
+            return None
+        if offset > start:
+            parts.append(text[start:offset])
+        parts.append(by_offset[offset])
+        start = offset + 1
+    if start < len(text):
+        parts.append(text[start:])
     return parts
 
 

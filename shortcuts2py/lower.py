@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import catalog, ir, names
 from .constructs import assignments, calls, comments, header, ifs, loops, menus, value_actions
-from .lift import block_ids_style
+from .lift import block_ids_style, start_ids_style
 from .naming import Naming
 from .writer import nodes
 from .writer import write_module
@@ -58,6 +58,7 @@ class LowerContext:
         self.naming = Naming(workflow, unfolded)
         self.empty_ranges = header.uses_empty_ranges(workflow)
         self.block_ids = block_ids_style(workflow.body)
+        self.start_ids = start_ids_style(workflow.body, self.block_ids)
         self.piece_ids: list[list[str]] = []  # per block: ids of its pieces no statement names (--keep-ids)
         self.loop_depth = 0
         self.refused_folds: set[str] = set()
@@ -171,6 +172,8 @@ class LowerContext:
         if block.identifier in self.block_ids:
             ids = [block.start.uuid] + [section.opener.uuid for section in block.sections[1:]]
             self.piece_ids.append(ids)
+        elif block.start.uuid is not None:  # one of start_ids
+            self.piece_ids.append([block.start.uuid])
 
     def _block(self, block: ir.Block, feeds_next: bool) -> list[nodes.Stmt]:
         self.begin_block(block)

@@ -244,9 +244,13 @@ class ParseContext:
     def _assign_group_ids(self) -> None:
         groups = self.ids.get("groups", [])
         pieces = iter(self.ids.get("piece_ids", []))
+        counts: dict[str, int] = {}
         for index, block in enumerate(self._blocks):
             block.group_id = groups[index] if index < len(groups) else new_id("group", str(index))
-            if block.identifier in self.settings.block_ids:
+            number = counts[block.identifier] = counts.get(block.identifier, 0) + 1
+            if number in self.settings.start_ids.get(block.identifier, ()):
+                block.start.uuid = next(iter(next(pieces, [])), None) or new_id("piece", f"{index}:0")
+            elif block.identifier in self.settings.block_ids:
                 known = iter(next(pieces, []))
                 actions = [block.start, *(section.opener for section in block.sections[1:]), block.end]
                 for number, action in enumerate(actions):

@@ -33,7 +33,9 @@ the icon colour by its palette name when it has one.  Any other key goes in
 (see text), and ``shared_names=[...]``: outputs whose id several actions
 carry (a copy-and-paste artefact), every assignment of such a name shares one
 id; ``block_ids=["if", ...]``: every piece of every block of those kinds
-(If, Otherwise, End If...) carries an id, as some tools write them; ``names_as_shown=True``: an output
+(If, Otherwise, End If...) carries an id, as some tools write them; ``start_ids={"if": [2, 5]}``:
+the start of the 2nd and 5th If (counted in the order the code opens them) carries an id;
+``names_as_shown=True``: an output
 named neither by its standard name nor by a custom name is named as the app
 shows it (``Objekt_aus_Liste`` for "Objekt aus Liste").  A long icon image goes last in the file as ``icon_image(b"...")``.
 
@@ -61,7 +63,8 @@ OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN, TAGGED_VARI
     "names_as_shown",
     "tagged_variables",
 )
-SETTINGS = frozenset({OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES})
+START_IDS = "start_ids"
+SETTINGS = frozenset({OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, START_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES})
 BLOCK_KINDS = {ir.CONDITIONAL: "if", ir.MENU: "menu", ir.REPEAT_COUNT: "repeat", ir.REPEAT_EACH: "repeat_each"}
 KIND_BLOCKS = {kind: identifier for identifier, kind in BLOCK_KINDS.items()}
 ICON_KEY = "WFWorkflowIcon"
@@ -243,6 +246,9 @@ def _setting_args(ctx, header: list) -> list[nodes.Arg]:
     if ctx.block_ids:
         kinds = sorted(BLOCK_KINDS[identifier] for identifier in ctx.block_ids)
         args.append(nodes.Arg(nodes.ListDisplay([values.string(kind) for kind in kinds]), BLOCK_IDS))
+    if ctx.start_ids:
+        rows = [(values.string(BLOCK_KINDS[i]), nodes.ListDisplay([values.lower_scalar(n) for n in numbers])) for i, numbers in ctx.start_ids.items()]
+        args.append(nodes.Arg(nodes.DictDisplay(rows), START_IDS))
     if ctx.naming.names_as_shown:
         args.append(nodes.Arg(nodes.Name("True"), NAMES_AS_SHOWN))
     if ctx.naming.tagged_variables:
@@ -440,8 +446,25 @@ class HeaderSettings:
         self.empty_ranges = False
         self.shared_names: frozenset[str] = frozenset()
         self.block_ids: frozenset[str] = frozenset()  # block identifiers
+        self.start_ids: dict[str, frozenset[int]] = {}  # block identifier -> numbers of its blocks
         self.names_as_shown = False
         self.tagged_variables = False
+
+
+def _read_start_ids(ctx, keyword: ast.keyword) -> dict[str, frozenset[int]]:
+    node = keyword.value
+    found: dict[str, frozenset[int]] = {}
+    for kind, numbers in zip(node.keys, node.values) if isinstance(node, ast.Dict) else ():
+        items = numbers.elts if isinstance(numbers, ast.List) else None
+        if not (_is_str(kind) and kind.value in KIND_BLOCKS and items is not None):
+            break
+        if not all(isinstance(n, ast.Constant) and type(n.value) is int and n.value > 0 for n in items):
+            break
+        found[KIND_BLOCKS[kind.value]] = frozenset(n.value for n in items)
+    else:
+        if isinstance(node, ast.Dict):
+            return found
+    raise ctx.error(keyword, f"found start_ids that is not a dict of block kinds to block numbers, expected e.g. {{\"if\": [1, 3]}} with kinds {sorted(KIND_BLOCKS)}")
 
 
 def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
@@ -465,6 +488,8 @@ def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
             if kinds is None or len(kinds) != len(node.elts) or not kinds <= set(KIND_BLOCKS):
                 raise ctx.error(keyword, f"found block_ids that is not a list of block kinds, expected some of {sorted(KIND_BLOCKS)}")
             settings.block_ids = frozenset(KIND_BLOCKS[kind] for kind in kinds)
+        elif keyword.arg == START_IDS:
+            settings.start_ids = _read_start_ids(ctx, keyword)
         elif keyword.arg in (EMPTY_RANGES, NAMES_AS_SHOWN, TAGGED_VARIABLES):
             if not (isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool):
                 raise ctx.error(keyword, f"found {keyword.arg} that is not True or False")

@@ -1,0 +1,44 @@
+"""Ids on block pieces: every piece of a kind (block_ids) or the start of some blocks (start_ids)."""
+
+from .harness import act, exact, root_of
+
+U = "11111111-AAAA-4BBB-8CCC-000000000001"
+
+
+def _if(group, mode, uuid=None, **params):
+    params = dict(GroupingIdentifier=group, WFControlFlowMode=mode, **params)
+    if uuid:
+        params["UUID"] = uuid
+    return act("conditional", params)
+
+
+def _text(value):
+    return act("gettext", {"WFTextActionText": value})
+
+
+def test_the_start_of_some_ifs_carries_an_id():
+    root = root_of(
+        _if("G1", 0, WFCondition=100),
+        _text("a"),
+        _if("G1", 2),
+        _if("G2", 0, "22222222-AAAA-4BBB-8CCC-000000000002", WFCondition=100),
+        _text("b"),
+        _if("G2", 2),
+    )
+    code = exact(root)
+    assert 'start_ids={"if": [2]}' in code
+    assert "group(" not in code and code.count("\nif ") == 2
+
+
+def test_an_id_on_a_middle_piece_keeps_the_block_flat():
+    root = root_of(
+        _if("G1", 0, WFCondition=100),
+        _text("a"),
+        _if("G1", 1, "33333333-AAAA-4BBB-8CCC-000000000003"),
+        _text("b"),
+        _if("G1", 2),
+        _if("G2", 0, WFCondition=100),
+        _if("G2", 2),
+    )
+    code = exact(root)
+    assert 'group("g1")' in code
