@@ -1,7 +1,7 @@
 from s2py_actions import *
 
 _ = shortcut(
-    types=["ActionExtension", "QuickActions"],
+    types="ActionExtension QuickActions",
     surfaces=["Finder"],
     inputs="Folder",
     color="gray",

@@ -4,7 +4,7 @@ shortcut(
     legacy=True,
     version="754",
     release="2.1.2",
-    types=["NCWidget", "WatchKit"],
+    types="NCWidget WatchKit",
     minimum_version=411,
     minimum_version_string=None,
     inputs="String",

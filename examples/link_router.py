@@ -1,7 +1,7 @@
 from s2py_actions import *
 
 shortcut(
-    types=["ActionExtension"],
+    types="ActionExtension",
     inputs="URL SafariWebPage String",
     color="purple",
     glyph=59503,

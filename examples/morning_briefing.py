@@ -2,7 +2,7 @@ from s2py_actions import *
 
 shortcut(
     version="3514.0.4.101",
-    types=["NCWidget", "Watch"],
+    types="NCWidget Watch",
     inputs=[],
     color="yellow",
     glyph=59733,

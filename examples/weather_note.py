@@ -3,7 +3,7 @@ from s2py_actions import *
 shortcut(
     legacy=True,
     version="2607.1.3",
-    types=["NCWidget"],
+    types="NCWidget",
     minimum_version=900,
     inputs="String",
     color="blue",

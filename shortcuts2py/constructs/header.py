@@ -26,7 +26,7 @@ name                 WFWorkflowName                            (nothing)
 ===================  ========================================  ===========================
 
 ``keyword=None`` says the key is absent.  Content classes are written short
-(``inputs="String URL"`` for ``WFStringContentItem``, ``WFURLContentItem``),
+(``inputs="String URL"`` for ``WFStringContentItem``, ``WFURLContentItem``; ``types="Watch NCWidget"``),
 the icon colour by its palette name when it has one.  Any other key goes in
 ``**{"Key": value}``.  Two settings of the language sit here too:
 ``output_names={code name: OutputName or None}`` (see naming) and ``empty_ranges=True``
@@ -322,7 +322,15 @@ def _field_arg(ctx, keyword: str, key: str, plist: dict, lifted: dict, base: dic
         return nodes.Arg(nodes.Name("None"), keyword) if key in base else None
     if key in base and _same(plist[key], base[key]):
         return None
+    value = plist[key]
+    if keyword == "types" and _is_word_list(value):  # types="Watch NCWidget"
+        return nodes.Arg(values.string(" ".join(value)), keyword)
     return nodes.Arg(values.lower(ctx, lifted[key]), keyword)
+
+
+def _is_word_list(value) -> bool:
+    """A non-empty list of names without spaces, which one space-separated string says."""
+    return isinstance(value, list) and bool(value) and all(type(v) is str and v and v.split() == [v] for v in value)
 
 
 def _minimum_args(plist: dict, base: dict, done: set) -> list[nodes.Arg]:
@@ -518,6 +526,8 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
             result[QUESTIONS_KEY] = _parse_questions(ctx, node)
         elif name == "no_input" and not is_none:
             result[NO_INPUT_KEY] = _parse_no_input(ctx, node)
+        elif name == "types" and isinstance(node, ast.Constant) and isinstance(node.value, str):
+            result[SIMPLE_FIELDS[name]] = ir.ListValue([ir.Literal(word) for word in node.value.split()])
         elif name in SIMPLE_FIELDS:
             _set(result, SIMPLE_FIELDS[name], None if is_none else values.parse(ctx, node))
         elif name in CLASS_FIELDS:
