@@ -66,7 +66,8 @@ _ = getvalueforkey(
 )
 for _ in _:
     getvalueforkey(WFGetDictionaryValueType="Value", WFDictionaryKey="name", WFInput=_)
-_ = text_combine(WFTextCustomSeparator=", ", WFTextSeparator="Custom")
+_ = repeat_results()
+_ = text_combine(WFTextCustomSeparator=", ", WFTextSeparator="Custom", text=_)
 Authors = _
 _ = Book.with_id()
 _ = getvalueforkey(
@@ -84,7 +85,8 @@ _ = getitemfromlist(
 )
 for _ in _:
     getvalueforkey(WFGetDictionaryValueType="Value", WFDictionaryKey="name", WFInput=_)
-_ = text_combine(WFTextCustomSeparator=", ", WFTextSeparator="Custom")
+_ = repeat_results()
+_ = text_combine(WFTextCustomSeparator=", ", WFTextSeparator="Custom", text=_)
 Subjects = _
 # Which shelf: fiction or not.
 _ = Subjects.with_id()

@@ -134,6 +134,15 @@ TAG_KINDS = {
 }
 
 
+# Text actions that take the previous output when their "text" parameter is empty
+# (Combine, Split, Change Case): no reference names their input parameter.
+TEXT_INPUT_ACTIONS = frozenset({
+    "is.workflow.actions.text.combine",
+    "is.workflow.actions.text.split",
+    "is.workflow.actions.text.changecase",
+})
+
+
 def value_kind(value) -> str:
     """Guess the normalized type of one parameter value seen in a file."""
     if isinstance(value, bool):
@@ -760,6 +769,8 @@ def build_entries(shared: Path) -> dict:
             input_param = wb["key_param"]
         elif not wf and not wb and "WFInput" in params:
             input_param = "WFInput"
+        elif ident in TEXT_INPUT_ACTIONS:
+            input_param = "text"
         if input_param is not None and input_param not in params:
             add({"key": input_param, "label": "", "class": None, "type": "any", "enum": None,
                  "required": False}, WF if wf else WB if wb else CORPUS)
