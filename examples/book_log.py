@@ -37,7 +37,7 @@ _ = getvalueforkey(
 )
 Book = _
 _ = is_workflow_actions_count(WFCountType="Items", Input=_)
-if condition(WFCondition="Equals", WFNumberValue=0):
+if _ == 0:
     _ = alert(
         WFAlertActionTitle="Not found",
         WFAlertActionMessage=f"Open Library has no book with ISBN {ISBN}.",

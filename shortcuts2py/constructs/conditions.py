@@ -193,8 +193,8 @@ def _era_test(ctx, fields: dict, subject: nodes.Expr, code) -> tuple[nodes.Expr,
         return None
     operator = ERA_OPERATORS[code.value]
     base = {"WFCondition"}
-    if operator in ("<", ">"):
-        number = fields.get(NUMBER_KEY)
+    number = fields.get(NUMBER_KEY)
+    if operator in ("<", ">") or (operator == "==" and TEXT_KEY not in fields and number is not None):
         if not (isinstance(number, ir.Literal) and type(number.value) in (int, float)):
             return None
         return nodes.Compare(subject, [(operator, values.lower_scalar(number.value))]), base | {NUMBER_KEY}
@@ -363,8 +363,11 @@ def _parse_era(ctx, test: ast.Compare, operator: str, operand: ast.expr) -> list
     name = ERA_NAMES.get(operator)
     if name is None:
         raise ctx.error(test, f"found `_ {operator} ...`; a test of the previous output can use ==, in, < or >")
+    is_number = isinstance(operand, ast.Constant) and type(operand.value) in (int, float) or _is_negative_number(operand)
+    if operator == "==" and is_number:  # Equals a number: the app keeps it as one
+        return [("WFCondition", ir.Literal(name)), (NUMBER_KEY, values.parse(ctx, operand))]
     if operator in ("<", ">"):
-        if not (isinstance(operand, ast.Constant) and type(operand.value) in (int, float)) and not _is_negative_number(operand):
+        if not is_number:
             raise ctx.error(operand, f"found {operator} with something other than a number literal, expected a number")
         return [("WFCondition", ir.Literal(name)), (NUMBER_KEY, values.parse(ctx, operand))]
     return [("WFCondition", ir.Literal(name)), (TEXT_KEY, _parse_text(ctx, operand))]
