@@ -191,7 +191,7 @@ if Project["id"]:
                 "due_string": "tomorrow",
             },
         )
-    Sent = repeat_results(CustomOutputName="Sent")
+    Sent = repeat_results()
     count = is_workflow_actions_count(WFCountType="Items", Input=Sent)
     Status = f"{count} tasks added to Todoist."
 else:

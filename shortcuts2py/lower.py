@@ -32,7 +32,7 @@ def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
 
 def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str]) -> tuple[str, set[str]]:
     """The code, and the variables some assignment was folded into (see Naming.folds)."""
-    ctx = LowerContext(workflow, unfolded)
+    ctx = LowerContext(workflow, unfolded, keep_ids)
     statements: list[nodes.Stmt] = [nodes.ImportStar(names.STUBS_MODULE)]
     head, trailer = header.lower(ctx, workflow.header, workflow.body)
     body = ctx.body(workflow.body, top=True)
@@ -53,9 +53,10 @@ def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str])
 class LowerContext:
     """What the constructs need to know while one workflow is written."""
 
-    def __init__(self, workflow: ir.Workflow, unfolded: frozenset[str] = frozenset()):
+    def __init__(self, workflow: ir.Workflow, unfolded: frozenset[str] = frozenset(), keep_ids: bool = False):
         self.workflow = workflow
-        self.naming = Naming(workflow, unfolded)
+        # With --keep-ids a List action keeps its statement: its id has a name to go by.
+        self.naming = Naming(workflow, unfolded, inline_lists=not keep_ids)
         self.empty_ranges = header.uses_empty_ranges(workflow)
         self.block_ids = block_ids_style(workflow.body)
         self.start_ids = start_ids_style(workflow.body, self.block_ids)
@@ -191,7 +192,8 @@ class LowerContext:
             if entry is not None:
                 entry.append(block.end.uuid)
             return [code]
-        args = calls.keyword_args(self, block.end.params, None)
+        omit = self.naming.implied_custom_name(block.end)
+        args = calls.keyword_args(self, [(k, v) for k, v in block.end.params if k != omit], None)
         end = calls.bind(self, block.end, nodes.Call(nodes.Name(end_function), args), feeds_next)
         return [code, end]
 
@@ -202,7 +204,8 @@ class LowerContext:
 
     def _feeds_next(self, statements: list, index: int) -> bool:
         """Whether what follows takes this statement's output without naming it."""
-        return self.starts_with_input(statements[index + 1 :])
+        # Lazily, not a slice: a copy of the rest at every statement is quadratic in a long body.
+        return self.starts_with_input(statements[i] for i in range(index + 1, len(statements)))
 
     def starts_with_input(self, body: list) -> bool:
         """Whether the first statement (comments aside) takes the previous output (at

@@ -27,6 +27,7 @@ from .ir import (
     ABSENT,
     APPEND_VARIABLE,
     BLOCK_OUTPUT_NAMES,
+    REPEAT_EACH,
     SET_VARIABLE,
     Action,
     Attachment,
@@ -46,6 +47,7 @@ from .ir import (
 )
 
 _BUILTINS = frozenset(dir(builtins))
+LIST_ACTION = "is.workflow.actions.list"
 CUSTOM_NAME_KEY = "CustomOutputName"
 # Conversions written as Python's builtins (see constructs.variables).
 _BUILTIN_CLASSES = frozenset({"WFStringContentItem", "WFNumberContentItem", "WFDictionaryContentItem", "WFBooleanContentItem"})
@@ -97,10 +99,12 @@ def usable_variable_name(name: str) -> bool:
 class Naming:
     """Names for every output, variable and group of one workflow."""
 
-    def __init__(self, workflow: Workflow, unfolded: frozenset[str] = frozenset()):
+    def __init__(self, workflow: Workflow, unfolded: frozenset[str] = frozenset(), inline_lists: bool = True):
         self.workflow = workflow
         self.folds: dict[str, str] = {}  # output id -> the variable its Set / Append to Variable stores it in
-        self.folded_setters: set[int] = set()  # id() of those Set / Append to Variable actions
+        self.folded_setters: set[int] = set()  # id() of statements written with a neighbour (see _find_folds)
+        self.inlined_lists: dict[str, Action] = {}  # output id -> a List action written in the loop it feeds
+        self._inline_lists = inline_lists
         self.appended: set[str] = set()  # the outputs of folds that append (`Items += [5]`)
         self._output_names: dict[str, str] = {}  # uuid -> code name
         self._displays: dict[str, str | None] = {}  # uuid -> the OutputName references use
@@ -228,12 +232,40 @@ class Naming:
         read back (lower_workflow checks the code it wrote)."""
         for statements in _statement_lists(body):
             for action, setter in zip(statements, statements[1:]):
+                if self._inline_lists and self._feeds_loop(action, setter, references):
+                    self.inlined_lists[action.uuid] = action
+                    self.folded_setters.add(id(action))
+                    continue
                 name = self._fold_target(action, setter, references)
                 if name is not None and name not in unfolded:
                     self.folds[action.uuid] = name
                     self.folded_setters.add(id(setter))
                     if setter.identifier == APPEND_VARIABLE:
                         self.appended.add(action.uuid)
+
+    def _feeds_loop(self, action, loop, references: dict) -> bool:
+        """A List action of plain texts that only the Repeat with Each right after it
+        reads: written in the loop (``for item in ["a", "b"]:``), as compiling makes it."""
+        if type(action) is not Action or action.identifier != LIST_ACTION or not isinstance(loop, Block):
+            return False
+        if loop.identifier != REPEAT_EACH or action.uuid is None or action.uuid in self._shared:
+            return False
+        items = action.param("WFItems")
+        if len(action.params) != 1 or not isinstance(items, ListValue) or not all(is_str_literal(i) for i in items.items):
+            return False
+        source = loop.start.params[0][1] if len(loop.start.params) == 1 and loop.start.params[0][0] == "WFInput" else None
+        return self._reads_plainly(source, action) and sum(references[action.uuid].values()) == 1
+
+    def _reads_plainly(self, source, action: Action) -> bool:
+        """Whether ``source`` is the output of ``action`` as compiling refers to it."""
+        if not isinstance(source, TokenAttachment):
+            return False
+        attachment = source.attachment
+        base = attachment.base
+        if not isinstance(base, OutputRef) or base.uuid != action.uuid or attachment.aggrandizements is not ABSENT or attachment.extra:
+            return False
+        standard = standard_display(action, None)
+        return base.output_name == (standard if standard is not None else ABSENT)
 
     def _fold_target(self, action, setter, references: dict) -> str | None:
         if type(action) is not Action or type(setter) is not Action or setter.identifier not in (SET_VARIABLE, APPEND_VARIABLE):
@@ -243,15 +275,7 @@ class Naming:
             return None
         if action.param(CUSTOM_NAME_KEY) is not ABSENT or not stores_variable(setter, self.tagged_variables):
             return None
-        source = setter.param("WFInput")
-        if not isinstance(source, TokenAttachment):
-            return None
-        attachment = source.attachment
-        base = attachment.base
-        if not isinstance(base, OutputRef) or base.uuid != uuid or attachment.aggrandizements is not ABSENT or attachment.extra:
-            return None
-        standard = standard_display(action, None)
-        if base.output_name != (standard if standard is not None else ABSENT):
+        if not self._reads_plainly(setter.param("WFInput"), action):
             return None
         if sum(references[uuid].values()) != 1:
             return None  # read elsewhere too: it keeps its own name

@@ -76,7 +76,7 @@ def _iterator(ctx, params: list, each: bool, with_index: bool) -> nodes.Expr:
     elif len(params) == 1 and params[0][0] == key:
         value = params[0][1]
         # `for item in [...]` makes a List action: a list written into the loop keeps the general form.
-        source = (values.lower(ctx, value) if isinstance(value, ir.TokenAttachment) else None) if each else _count(ctx, value)
+        source = _each_source(ctx, value) if each else _count(ctx, value)
     else:
         source = None
     if source is None:
@@ -88,6 +88,18 @@ def _iterator(ctx, params: list, each: bool, with_index: bool) -> nodes.Expr:
     if with_index:
         return nodes.Call(nodes.Name("range"), [nodes.Arg(nodes.Number("1")), nodes.Arg(nodes.BinaryOp(source, "+", nodes.Number("1")))])
     return nodes.Call(nodes.Name("range"), [nodes.Arg(source)])
+
+
+def _each_source(ctx, value) -> nodes.Expr | None:
+    """A variable, or the items of a List action written in the loop (Naming.inlined_lists)."""
+    if not isinstance(value, ir.TokenAttachment):
+        return None
+    base = value.attachment.base
+    listed = ctx.naming.inlined_lists.get(base.uuid) if isinstance(base, ir.OutputRef) else None
+    if listed is not None:
+        ctx.defined(listed.uuid)
+        return nodes.ListDisplay([values.lower(ctx, item) for item in listed.param("WFItems").items])
+    return values.lower(ctx, value)
 
 
 def _count(ctx, value) -> nodes.Expr | None:
