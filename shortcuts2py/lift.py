@@ -44,7 +44,7 @@ from .ir import (
 # variable.  Inside text or a token attachment any ``Type`` is accepted.
 GLOBAL_KINDS = ("ExtensionInput", "CurrentDate", "Clipboard", "Ask", "DeviceDetails", "Input")
 
-_RANGE_KEY = re.compile(r"\{(0|[1-9][0-9]*), 1\}")  # one spelling per offset: "{01, 1}" stays general
+_RANGE_KEY = re.compile(r"\{(0|[1-9][0-9]{0,8}), 1\}")  # one spelling per offset: "{01, 1}" stays general; no text is 10**9 long
 
 
 class NotAShortcut(ValueError):
@@ -167,7 +167,7 @@ def _keep_one_id_style(pieces: list[_Piece], blocks: dict) -> None:
 def block_ids_style(body: list[Statement]) -> frozenset[str]:
     """The kinds of block whose pieces all carry ids in a lifted body (see above)."""
     every: dict[str, bool] = {}
-    for block in _blocks_in_order(body):
+    for block in blocks_in_order(body):
         pieces = [block.start, *(section.opener for section in block.sections[1:]), block.end]
         every[block.identifier] = every.get(block.identifier, True) and all(piece.uuid for piece in pieces)
     return frozenset(kind for kind, all_marked in every.items() if all_marked)
@@ -178,20 +178,20 @@ def start_ids_style(body: list[Statement], block_ids: frozenset[str]) -> dict[st
     opens blocks) of the blocks whose start carries an id."""
     found: dict[str, list[int]] = {}
     counts: dict[str, int] = {}
-    for block in _blocks_in_order(body):
+    for block in blocks_in_order(body):
         number = counts[block.identifier] = counts.get(block.identifier, 0) + 1
         if block.identifier not in block_ids and block.start.uuid is not None:
             found.setdefault(block.identifier, []).append(number)
     return found
 
 
-def _blocks_in_order(body: list[Statement]):
+def blocks_in_order(body: list[Statement]):
     """Every block, each before the blocks inside it: the order code opens them."""
     for statement in body:
         if isinstance(statement, Block):
             yield statement
             for section in statement.sections:
-                yield from _blocks_in_order(section.body)
+                yield from blocks_in_order(section.body)
 
 
 def _drop_shared_groups(pieces: list[_Piece], blocks: dict) -> None:

@@ -60,6 +60,7 @@ class LowerContext:
         self.empty_ranges = header.uses_empty_ranges(workflow)
         self.block_ids = block_ids_style(workflow.body)
         self.start_ids = start_ids_style(workflow.body, self.block_ids)
+        self.legacy_comparisons = ifs.legacy_comparisons(workflow.body)
         self.piece_ids: list[list[str]] = []  # per block: ids of its pieces no statement names (--keep-ids)
         self.loop_depth = 0
         self.refused_folds: set[str] = set()

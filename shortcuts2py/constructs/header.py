@@ -35,7 +35,8 @@ carry (a copy-and-paste artefact), every assignment of such a name shares one
 id; ``block_ids=["if", ...]``: every piece of every block of those kinds
 (If, Otherwise, End If...) carries an id, as some tools write them; ``start_ids={"if": [2, 5]}``:
 the start of the 2nd and 5th If (counted in the order the code opens them) carries an id;
-``names_as_shown=True``: an output
+``legacy_comparisons=True``: every If carries the
+``WFConditionalLegacyComparisonBehavior`` mark the app puts on Ifs it migrated; ``names_as_shown=True``: an output
 named neither by its standard name nor by a custom name is named as the app
 shows it (``Objekt_aus_Liste`` for "Objekt aus Liste").  A long icon image goes last in the file as ``icon_image(b"...")``.
 
@@ -63,8 +64,10 @@ OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN, TAGGED_VARI
     "names_as_shown",
     "tagged_variables",
 )
-START_IDS = "start_ids"
-SETTINGS = frozenset({OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, START_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES})
+START_IDS, LEGACY_COMPARISONS = "start_ids", "legacy_comparisons"
+SETTINGS = frozenset(
+    {OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, START_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS}
+)
 BLOCK_KINDS = {ir.CONDITIONAL: "if", ir.MENU: "menu", ir.REPEAT_COUNT: "repeat", ir.REPEAT_EACH: "repeat_each"}
 KIND_BLOCKS = {kind: identifier for identifier, kind in BLOCK_KINDS.items()}
 ICON_KEY = "WFWorkflowIcon"
@@ -253,6 +256,8 @@ def _setting_args(ctx, header: list) -> list[nodes.Arg]:
         args.append(nodes.Arg(nodes.Name("True"), NAMES_AS_SHOWN))
     if ctx.naming.tagged_variables:
         args.append(nodes.Arg(nodes.Name("True"), TAGGED_VARIABLES))
+    if ctx.legacy_comparisons:
+        args.append(nodes.Arg(nodes.Name("True"), LEGACY_COMPARISONS))
     shared = ctx.naming.shared_names()
     if shared:
         args.append(nodes.Arg(nodes.ListDisplay([values.string(name) for name in shared]), SHARED_NAMES))
@@ -457,6 +462,7 @@ class HeaderSettings:
         self.start_ids: dict[str, frozenset[int]] = {}  # block identifier -> numbers of its blocks
         self.names_as_shown = False
         self.tagged_variables = False
+        self.legacy_comparisons = False
 
 
 def _read_start_ids(ctx, keyword: ast.keyword) -> dict[str, frozenset[int]]:
@@ -498,7 +504,7 @@ def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
             settings.block_ids = frozenset(KIND_BLOCKS[kind] for kind in kinds)
         elif keyword.arg == START_IDS:
             settings.start_ids = _read_start_ids(ctx, keyword)
-        elif keyword.arg in (EMPTY_RANGES, NAMES_AS_SHOWN, TAGGED_VARIABLES):
+        elif keyword.arg in (EMPTY_RANGES, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS):
             if not (isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool):
                 raise ctx.error(keyword, f"found {keyword.arg} that is not True or False")
             setattr(settings, keyword.arg, keyword.value.value)

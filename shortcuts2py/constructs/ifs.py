@@ -24,8 +24,24 @@ from . import conditions
 END_FUNCTION = "if_result"
 
 
+LEGACY_FLAG = "WFConditionalLegacyComparisonBehavior"
+
+
+def legacy_comparisons(body: list) -> bool:
+    """Whether every If of the file carries ``WFConditionalLegacyComparisonBehavior: True``
+    (the app's mark on Ifs it migrated): the header's ``legacy_comparisons=True`` says it once."""
+    from ..lift import blocks_in_order
+
+    starts = [b.start for b in blocks_in_order(body) if b.identifier == ir.CONDITIONAL]
+    flag = ir.Literal(True)
+    return bool(starts) and all(any(k == LEGACY_FLAG and v == flag for k, v in s.params) for s in starts)
+
+
 def lower(ctx, block: ir.Block) -> nodes.If:
-    test = conditions.lower(ctx, block.start.params)
+    params = block.start.params
+    if ctx.legacy_comparisons:
+        params = [(key, value) for key, value in params if key != LEGACY_FLAG]
+    test = conditions.lower(ctx, params)
     body = ctx.section_body(block, 0, block.sections[0].body)
     orelse = None
     if len(block.sections) > 1:
@@ -43,7 +59,10 @@ def lower(ctx, block: ir.Block) -> nodes.If:
 
 
 def parse(ctx, node: ast.If) -> ir.Block:
-    start = ir.Action(ir.CONDITIONAL, conditions.parse(ctx, node.test), origin=ctx.origin(node))
+    params = conditions.parse(ctx, node.test)
+    if ctx.settings.legacy_comparisons:
+        params.append((LEGACY_FLAG, ir.Literal(True)))
+    start = ir.Action(ir.CONDITIONAL, params, origin=ctx.origin(node))
     block = ctx.open_block(start)
     block.sections.append(ir.Section(None, ctx.body(node.body)))
     if node.orelse:
