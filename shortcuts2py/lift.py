@@ -294,7 +294,7 @@ def _lift_dict(value: dict) -> Value:
             if attachment is not None:
                 return TokenAttachment(attachment)
         elif tag == "WFTextTokenString":
-            text = _lift_token_text(value["Value"])
+            text = lift_token_text(value["Value"])
             if text is not None:
                 return text
     attachment = lift_attachment(value, any_type=False)
@@ -303,7 +303,8 @@ def _lift_dict(value: dict) -> Value:
     return DictValue([(key, lift_value(item)) for key, item in value.items()])
 
 
-def _lift_token_text(value) -> TokenString | None:
+def lift_token_text(value) -> TokenString | None:
+    """The text of ``{"string": ..., "attachmentsByRange": ...}``, or None for another shape."""
     if not isinstance(value, dict) or not isinstance(value.get("string"), str):
         return None
     if not set(value) <= {"string", "attachmentsByRange"}:

@@ -5,12 +5,16 @@ plist                                          code
 =============================================  =====================================
 Choose from Menu (WFMenuItems = the titles)    match menu(WFMenuPrompt="Pick"):
 a case titled "A"                              case "A":
+a case whose title holds variables (its item    case "Hi Ann" if menu_case(f"Hi {name}"):
+  the same text, its WFMenuItemAttributedTitle
+  the text without its tag; the title is what
+  the app shows)
 a case with more settings                      case "B" if menu_case(Key=value):
 End Menu with an output or parameters          result = menu_result(...) after it
 =============================================  =====================================
 
-``WFMenuItems`` is left out when it lists exactly the case titles in order;
-otherwise it is written on ``menu(...)`` and the cases keep their titles.
+``WFMenuItems`` is left out when it lists exactly the cases in order (a title,
+or the text of a case with variables); otherwise it is written on ``menu(...)``.
 """
 
 from __future__ import annotations
@@ -23,26 +27,57 @@ from . import values
 from .calls import keyword_args, parse_keywords
 
 END_FUNCTION = "menu_result"
-ITEMS_KEY, TITLE_KEY = "WFMenuItems", "WFMenuItemTitle"
+ITEMS_KEY, TITLE_KEY, SHOWN_KEY = "WFMenuItems", "WFMenuItemTitle", "WFMenuItemAttributedTitle"
 
 
 def lower(ctx, block: ir.Block) -> nodes.Match:
     openers = [section.opener for section in block.sections[1:]]
-    titles = [_simple_title(opener) for opener in openers]
+    cases = [_case_of(ctx, opener) for opener in openers]
     params = block.start.params
-    if None not in titles and _is_title_list(block.start.param(ITEMS_KEY), titles):
+    if None not in cases and _lists_the_cases(block.start.param(ITEMS_KEY), cases):
         params = [(key, value) for key, value in params if key != ITEMS_KEY]
     subject = nodes.Call(nodes.Name("menu"), keyword_args(ctx, params, None))
-    cases = []
-    for index, (section, title) in enumerate(zip(block.sections[1:], titles), 1):
-        pattern, guard = _case_pattern(ctx, section.opener, title)
-        cases.append(nodes.Case(pattern, guard, ctx.section_body(block, index, section.body)))
-    return nodes.Match(subject, cases)
+    written = []
+    for index, (section, case) in enumerate(zip(block.sections[1:], cases), 1):
+        pattern, guard = _case_pattern(ctx, section.opener, case)
+        written.append(nodes.Case(pattern, guard, ctx.section_body(block, index, section.body)))
+    return nodes.Match(subject, written)
 
 
-def _case_pattern(ctx, opener: ir.Action, title):
-    if title is not None:
-        return values.string(title), None
+def _case_of(ctx, opener: ir.Action) -> tuple[str, ir.TokenString | None] | None:
+    """(title, text with variables or None) of a case the short forms say, else None."""
+    fields = dict(opener.params)
+    title = fields.get(TITLE_KEY)
+    if len(fields) != len(opener.params) or not ir.is_str_literal(title):
+        return None
+    if len(fields) == 1:
+        return title.value, None
+    shown = _shown_text(fields.get(SHOWN_KEY))
+    if len(fields) == 2 and shown is not None and (_has_variables(shown) or shown.has_ranges == ctx.empty_ranges):
+        return title.value, shown
+    return None
+
+
+def _shown_text(value) -> ir.TokenString | None:
+    """The text of a ``WFMenuItemAttributedTitle`` (a token string's value, untagged)."""
+    from ..assemble import assemble_value
+    from ..lift import lift_token_text
+
+    if not isinstance(value, ir.DictValue):
+        return None
+    return lift_token_text(assemble_value(value))
+
+
+def _has_variables(text: ir.TokenString) -> bool:
+    return any(isinstance(part, ir.Attachment) for part in text.parts)
+
+
+def _case_pattern(ctx, opener: ir.Action, case):
+    if case is not None:
+        title, shown = case
+        if shown is None:
+            return values.string(title), None
+        return values.string(title), nodes.Call(nodes.Name("menu_case"), [nodes.Arg(values.lower(ctx, shown))])
     label = opener.param(TITLE_KEY)
     params = opener.params
     if ir.is_str_literal(label):
@@ -53,18 +88,19 @@ def _case_pattern(ctx, opener: ir.Action, title):
     return pattern, nodes.Call(nodes.Name("menu_case"), keyword_args(ctx, params, None))
 
 
-def _simple_title(opener: ir.Action) -> str | None:
-    if len(opener.params) == 1 and opener.params[0][0] == TITLE_KEY and ir.is_str_literal(opener.params[0][1]):
-        return opener.params[0][1].value
-    return None
-
-
-def _is_title_list(items, titles: list) -> bool:
+def _lists_the_cases(items, cases: list) -> bool:
     return (
         isinstance(items, ir.ListValue)
-        and len(items.items) == len(titles)
-        and all(ir.is_str_literal(item) and item.value == title for item, title in zip(items.items, titles))
+        and len(items.items) == len(cases)
+        and all(item == _item_of(*case) for item, case in zip(items.items, cases))
     )
+
+
+def _item_of(title: str, shown: ir.TokenString | None):
+    """The WFMenuItems entry the app writes for a case: its title, or a text row."""
+    if shown is None:
+        return ir.Literal(title)
+    return ir.DictValue([("WFItemType", ir.Literal(0)), ("WFValue", shown)])
 
 
 # --- parse -----------------------------------------------------------------------------
@@ -80,29 +116,58 @@ def parse(ctx, node: ast.Match) -> ir.Block:
     params = parse_keywords(ctx, subject.keywords, None, origin)
     block = ctx.open_block(ir.Action(ir.MENU, params, origin=origin))
     block.sections.append(ir.Section(None, []))
-    titles, simple = [], True
+    items, simple = [], True
     for case in node.cases:
         opener = ir.Action(ir.MENU, [], origin=ctx.origin(case.pattern))
         title = _pattern_title(ctx, case.pattern)
         if title is not None:
             opener.params.append((TITLE_KEY, ir.Literal(title)))
-            titles.append(title)
         if case.guard is not None:
             guard = case.guard
             if not (isinstance(guard, ast.Call) and isinstance(guard.func, ast.Name) and guard.func.id == "menu_case"):
                 raise ctx.error(guard, "found a case guard, expected `if menu_case(Key=value)`")
-            if guard.args:
-                raise ctx.error(guard.args[0], "found a positional argument in menu_case(), expected Key=value")
-            opener.params.extend(parse_keywords(ctx, guard.keywords, None, opener.origin))
-            simple = False
+            shown = _parse_shown(ctx, guard, title)
+            if shown is not None:
+                opener.params.append((SHOWN_KEY, _untagged(shown)))
+                items.append(_item_of(title, shown))
+            else:
+                opener.params.extend(parse_keywords(ctx, guard.keywords, None, opener.origin))
+                simple = False
         elif title is None:
             raise ctx.error(case.pattern, "found `case _` without a guard, expected case \"title\"")
+        else:
+            items.append(_item_of(title, None))
         block.sections.append(ir.Section(opener, ctx.body(case.body)))
     if block.start.param(ITEMS_KEY) is ir.ABSENT:
         if not simple:
             raise ctx.error(subject, "found menu() without WFMenuItems while a case has a guard, expected WFMenuItems=[...]")
-        params.append((ITEMS_KEY, ir.ListValue([ir.Literal(title) for title in titles])))
+        params.append((ITEMS_KEY, ir.ListValue(items)))
     return block
+
+
+def _parse_shown(ctx, guard: ast.Call, title: str | None) -> ir.TokenString | None:
+    """``menu_case(f"Hi {name}")``: the text a case shows, with variables; None for Key=value."""
+    if not guard.args:
+        return None
+    if len(guard.args) != 1 or guard.keywords or title is None:
+        raise ctx.error(guard, "found menu_case() with other arguments, expected case \"title\" if menu_case(f\"text {x}\") or menu_case(Key=value)")
+    from . import text
+
+    node = guard.args[0]
+    if isinstance(node, ast.JoinedStr):
+        return text.parse_fstring(ctx, node)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        ctx.check_text(node, node.value)
+        return ir.TokenString([node.value] if node.value else [], has_ranges=ctx.empty_ranges)
+    raise ctx.error(node, "found menu_case() with something other than text, expected an f-string")
+
+
+def _untagged(shown: ir.TokenString) -> ir.Value:
+    """A token string's value without its tag, as WFMenuItemAttributedTitle holds it."""
+    from ..assemble import assemble_token_text
+    from ..lift import lift_value
+
+    return lift_value(assemble_token_text(shown))
 
 
 def _pattern_title(ctx, pattern) -> str | None:

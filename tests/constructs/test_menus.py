@@ -1,0 +1,32 @@
+"""match menu(...): cases, titles with variables, settings; each form both ways."""
+
+from shortcuts2py import api
+
+HEAD = "from s2py_actions import *\n\n"
+
+
+def _reads_back(code: str) -> dict:
+    plist = api.compile(code)
+    assert api.decompile(plist) == code
+    return plist
+
+
+def test_plain_cases_list_their_titles():
+    plist = _reads_back(HEAD + 'match menu(WFMenuPrompt="Pick"):\n    case "A":\n        vibrate()\n    case "B":\n        pass\n')
+    assert plist["WFWorkflowActions"][0]["WFWorkflowActionParameters"]["WFMenuItems"] == ["A", "B"]
+
+
+def test_a_title_with_variables():
+    code = HEAD + 'name = "Ann"\nmatch menu():\n    case "Hi Ann" if menu_case(f"Hi {name}"):\n        vibrate()\n    case "Bye":\n        pass\n'
+    plist = _reads_back(code)
+    menu = [a["WFWorkflowActionParameters"] for a in plist["WFWorkflowActions"] if a["WFWorkflowActionIdentifier"].endswith("choosefrommenu")]
+    item = menu[0]["WFMenuItems"][0]
+    assert item["WFItemType"] == 0 and item["WFValue"]["Value"]["string"] == "Hi \ufffc"
+    shown = menu[1]["WFMenuItemAttributedTitle"]
+    assert shown["string"] == "Hi \ufffc" and list(shown["attachmentsByRange"]) == ["{3, 1}"]
+    assert "WFSerializationType" not in shown and menu[1]["WFMenuItemTitle"] == "Hi Ann"
+
+
+def test_other_case_settings_keep_the_general_form():
+    code = HEAD + 'match menu(WFMenuItems=["A"]):\n    case "A" if menu_case(Extra=1):\n        pass\n'
+    _reads_back(code)
