@@ -9,7 +9,7 @@ total = 0
 Lines = ["Big items:"]
 for item in categories:
     amount = getvalueforkey(WFDictionaryKey=f"{item}", WFInput=expenses)
-    total = total + amount
+    total += amount
     if amount >= 100:
         Lines += [f"{item}: {amount}"]
 count = len(categories)

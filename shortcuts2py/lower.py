@@ -50,6 +50,16 @@ def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str])
     return write_module(statements), set(ctx.naming.folds.values())
 
 
+def _augmented(written: list[nodes.Stmt]) -> list[nodes.Stmt]:
+    """``total = total + x`` written ``total += x`` (compiling reads it back so)."""
+    if len(written) != 1 or not isinstance(written[0], nodes.Assign) or len(written[0].targets) != 1:
+        return written
+    target, value = written[0].targets[0], written[0].value
+    if isinstance(value, nodes.BinaryOp) and isinstance(value.left, nodes.Name) and value.left.text == target.text:
+        return [nodes.AugAssign(target, value.op, value.right)]
+    return written
+
+
 class LowerContext:
     """What the constructs need to know while one workflow is written."""
 
@@ -116,8 +126,9 @@ class LowerContext:
                 previous_comment = True
                 continue
             previous_comment = False
-            last = index + 1 if isinstance(statement, ir.Action) and statement.uuid in self.naming.folds else index
-            out.extend(self.statement(statement, feeds_next=self._feeds_next(statements, last)))
+            folds = isinstance(statement, ir.Action) and statement.uuid in self.naming.folds
+            written = self.statement(statement, feeds_next=self._feeds_next(statements, index + 1 if folds else index))
+            out.extend(_augmented(written) if folds else written)
         if not top and all(isinstance(code, (nodes.CommentLines, nodes.BlankLine)) for code in out):
             out.append(nodes.Pass())  # a block needs a statement; comments alone are not one
         return out

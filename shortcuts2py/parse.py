@@ -334,7 +334,16 @@ class ParseContext:
             out.append(menus.parse(self, node))
         elif kind is ast.AugAssign:
             name = self._target_name(node.target)
-            out.append(assignments.parse_append(self, name, assignments.appended_value(self, node), node))
+            items = assignments.appended_values(node)
+            if items is None:
+                self._assign(assignments.as_assignment(node), out)
+            for item in items or ():  # each item's value action right before its append, as the app has them
+                self._hoisted.append([])
+                try:
+                    append = assignments.parse_append(self, name, item, node)
+                finally:
+                    out.extend(self._hoisted.pop())
+                out.append(append)
         elif kind is ast.Pass:
             return
         else:

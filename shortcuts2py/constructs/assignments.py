@@ -105,11 +105,17 @@ def _source(ctx, name: str, value: ast.expr) -> ir.Attachment:
     return variables.parse(ctx, value)
 
 
-def appended_value(ctx, node: ast.AugAssign) -> ast.expr:
-    """The x of ``Name += [x]``; anything else is refused with the forms that work."""
-    if not isinstance(node.op, ast.Add):
-        raise ctx.error(node, "found an augmented assignment other than +=; write the arithmetic as `x = x * 2`")
-    value = node.value
-    if isinstance(value, ast.List) and len(value.elts) == 1:
-        return value.elts[0]
-    raise ctx.error(node, "found `+=` with something other than one item in a list; append with `Items += [x]` or `Items.append(x)`")
+def appended_values(node: ast.AugAssign) -> list[ast.expr] | None:
+    """The items of ``Name += [x, ...]`` (Append to Variable, once per item), or None
+    when the statement is arithmetic (``n += 2``: ``n = n + 2``)."""
+    if isinstance(node.op, ast.Add) and isinstance(node.value, ast.List):
+        return node.value.elts
+    return None
+
+
+def as_assignment(node: ast.AugAssign) -> ast.Assign:
+    """``n += 2`` as ``n = n + 2``: what Python computes."""
+    read = ast.copy_location(ast.Name(node.target.id, ast.Load()), node.target)
+    value = ast.copy_location(ast.BinOp(read, node.op, node.value), node)
+    target = ast.copy_location(ast.Name(node.target.id, ast.Store()), node.target)
+    return ast.copy_location(ast.Assign([target], value), node)

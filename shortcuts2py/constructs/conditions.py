@@ -270,9 +270,26 @@ def parse(ctx, test: ast.expr) -> list:
         if test.args:
             raise ctx.error(test.args[0], "found a positional argument in condition(), expected Key=value")
         return calls.parse_keywords(ctx, test.keywords, None, ctx.origin(test))
+    test = _membership_as_comparisons(test)
     if isinstance(test, ast.BoolOp):
         return _parse_table(ctx, test)
     return parse_single(ctx, test)
+
+
+def _membership_as_comparisons(test: ast.expr) -> ast.expr:
+    """``x in ["a", "b"]`` as ``x == "a" or x == "b"`` (``not in``: ``!=`` and ``and``),
+    which is what Python tests and one If can say."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], (ast.In, ast.NotIn))):
+        return test
+    items = test.comparators[0]
+    if not isinstance(items, (ast.List, ast.Tuple)) or not items.elts:
+        return test
+    negated = isinstance(test.ops[0], ast.NotIn)
+    operator = ast.NotEq() if negated else ast.Eq()
+    tests = [ast.copy_location(ast.Compare(test.left, [operator], [item]), item) for item in items.elts]
+    if len(tests) == 1:
+        return tests[0]
+    return ast.copy_location(ast.BoolOp(ast.And() if negated else ast.Or(), tests), test)
 
 
 def parse_single(ctx, test: ast.expr) -> list:

@@ -192,6 +192,10 @@ def _parse_arithmetic(ctx, node: ast.BinOp) -> ir.Action:
 
         parts = _text_parts(ctx, node)
         return ir.Action(TEXT, [(KEYS[TEXT], ir.TokenString(parts, has_ranges=ctx.empty_ranges and not any(isinstance(p, ir.Attachment) for p in parts)))], origin=ctx.origin(node))
+    for side in (node.left, node.right):
+        if _is_text(side):  # "ab" * 3 repeats text in Python; Calculate would read the text as a number
+            raise ctx.error(side, f"found text with {operator}, which Python does not compute as a number; "
+                            "Calculate works on numbers: use a number, or join text with + or an f-string")
     params = [(_INPUT, _input_operand(ctx, node.left))] if not _is_implicit(node.left) else []
     if operator in SCIENTIFIC:
         params += [(_OPERATION, ir.Literal("…")), (_SCIENCE, ir.Literal(SCIENTIFIC[operator])), (_SCIENCE_OPERAND, _number_operand(ctx, node.right))]
