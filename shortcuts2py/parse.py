@@ -30,7 +30,17 @@ _ID_NAMESPACE = uuidlib.UUID("6f1c2a4e-5b7d-4e8a-9c3f-2d1e0b9a8c7d")
 _LANGUAGE_CALLS = frozenset({"raw_action", *END_FUNCTIONS})
 _REFERENCE_FUNCTIONS = variables.VARIABLE_FUNCTIONS
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_DISPLAY_PENDING = object()  # a ref() whose OutputName comes from its output, once found
+_DISPLAY_PENDING = object()
+# Python's functions a program reaches for first, and the action that does their job.
+PYTHON_FUNCTION_HINTS = {
+    "print": "to show something, use showresult(Text=...) (Show Result) or alert(WFAlertActionMessage=...)",
+    "input": "to ask for text, use ask(WFAskActionPrompt=\"...\") (Ask for Input); the shortcut's own input is ShortcutInput",
+    "int": "Shortcuts has one kind of number: float(x) reads x as a number, is_workflow_actions_round(WFInput=x) rounds it",
+    "round": "use is_workflow_actions_round(WFInput=x) (Round Number)",
+    "abs": "use math(WFInput=x, WFMathOperation=\"…\", WFScientificMathOperation=\"abs(x)\")",
+    "sorted": "use filter_files(WFContentItemInputParameter=items, WFContentItemSortProperty=\"Name\") to sort items",
+    "open": "use documentpicker_open(...) (Get File) to read a file",
+}  # a ref() whose OutputName comes from its output, once found
 
 
 def parse_workflow(code: str, filename: str = "<string>", *, problems: list[CompileError] | None = None) -> ir.Workflow:
@@ -50,6 +60,8 @@ def new_id(kind: str, key: str) -> str:
 
 def assignment_kind(value: ast.expr) -> str:
     """What ``name = value`` does: "output" (an action's output) or "variable" (Set Variable)."""
+    if value_actions.is_computed(value):  # items[0], name.upper(): an action computes it
+        return "output"
     if isinstance(value, (ast.Name, ast.Attribute, ast.Subscript)):
         return "variable"
     if isinstance(value, ast.Call):
@@ -182,7 +194,9 @@ class ParseContext:
 
     def unknown_action(self, call: ast.Call, function: str) -> None:
         guesses = catalog.suggest(function)
-        hint = f"did you mean {guesses[0]}()?" if guesses else "expected a catalog function or action(\"identifier\", ...)"
+        hint = PYTHON_FUNCTION_HINTS.get(function)
+        if hint is None:
+            hint = f"did you mean {guesses[0]}()?" if guesses else "expected a catalog function or action(\"identifier\", ...)"
         problem = self.error(call, f"found {function}(), which is not an action the catalog knows; {hint}")
         if self.problems is None:
             raise problem

@@ -30,7 +30,7 @@ import ast
 
 from .. import ir
 from ..writer import nodes
-from . import dictionaries, values
+from . import dictionaries, operations, values
 from .calls import IMPLICIT
 from .dictionaries import number_of
 
@@ -152,9 +152,16 @@ def is_value(node: ast.expr) -> bool:
 
 
 def is_computed(node: ast.expr) -> bool:
-    """Arithmetic, or ``len(x)``: values an action computes."""
+    """Arithmetic, ``len(x)``, or one of Python's text and list operations
+    (constructs.operations): values an action computes."""
     if isinstance(node, ast.BinOp):
         return type(node.op) in _AST_OPERATORS
+    if operations.matches(node):
+        return True
+    return _is_len(node)
+
+
+def _is_len(node: ast.expr) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1 and not node.keywords
 
 
@@ -163,7 +170,9 @@ def parse(ctx, node: ast.expr) -> ir.Action:
     origin = ctx.origin(node)
     if isinstance(node, ast.BinOp):
         return _parse_arithmetic(ctx, node)
-    if is_computed(node):
+    if operations.matches(node):
+        return operations.parse(ctx, node)
+    if _is_len(node):
         return ir.Action(COUNT, _count_params(ctx, node.args[0]), origin=origin)
     if isinstance(node, ast.Dict):
         return ir.Action(DICTIONARY, [(KEYS[DICTIONARY], dictionaries.parse(ctx, node))], origin=origin)
@@ -180,7 +189,10 @@ def parse(ctx, node: ast.expr) -> ir.Action:
         return ir.Action(NUMBER, [(KEYS[NUMBER], value)], origin=origin)
     if ir.is_str_literal(value) or isinstance(value, ir.TokenString):
         return ir.Action(TEXT, [(KEYS[TEXT], value)], origin=origin)
-    raise ctx.error(node, f"found {value!r}, which no action makes, expected text, a number, a list or a dict")
+    if isinstance(value, ir.Literal) and type(value.value) is bool:
+        raise ctx.error(node, f"found {value.value} as a value, which no action makes (Shortcuts has no true/false "
+                        "values of its own): use 1 and 0, or test the thing itself in the if")
+    raise ctx.error(node, "found a value no action makes, expected text, a number, a list or a dict")
 
 
 def _parse_arithmetic(ctx, node: ast.BinOp) -> ir.Action:

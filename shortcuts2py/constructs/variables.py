@@ -225,6 +225,11 @@ def _parse_chain(ctx, node: ast.expr) -> ir.Attachment:
     kind = type(node)
     if kind is ast.Name:
         return ir.Attachment(ctx.resolve(node))
+    if _computed(node):
+        # A value an action computes, where a variable belongs: that action first, its output here.
+        from .value_actions import parse as parse_value_action
+
+        return ir.Attachment(ctx.hoist(parse_value_action(ctx, node)))
     if kind is ast.Subscript:
         attachment = _parse_chain(ctx, node.value)
         key = node.slice
@@ -237,13 +242,8 @@ def _parse_chain(ctx, node: ast.expr) -> ir.Attachment:
         attachment = _parse_chain(ctx, node.value)
         _append(attachment, _PROPERTY, [("PropertyName", ir.Literal(node.attr))])
         return attachment
-    if kind is ast.Call and not _computed(node):
+    if kind is ast.Call:
         return _parse_call(ctx, node)
-    if _computed(node):
-        # A value an action computes, where a variable belongs: that action first, its output here.
-        from .value_actions import parse as parse_value_action
-
-        return ir.Attachment(ctx.hoist(parse_value_action(ctx, node)))
     from ..frontend import REFUSED_EXPRESSIONS
 
     reason = REFUSED_EXPRESSIONS.get(kind)

@@ -1,0 +1,117 @@
+"""Python's own text and list operations -> the actions that perform them.
+
+=========================================  ==============================================
+code                                       plist (the action, placed before the statement)
+=========================================  ==============================================
+name.upper() / .lower()                    Change Case: UPPERCASE / lowercase
+name.title()                               Change Case: Capitalize Every Word
+name.strip()                               Trim Whitespace
+name.replace("a", "b")                     Replace Text (plain text, case sensitive)
+name.split(",")                            Split Text: Custom ","
+name.split(" ") / .split("\\n")             Split Text: Spaces / New Lines
+items[0], items[-1], items[2]              Get Item from List: First Item, Last Item,
+                                           Item At Index 3 (the app counts from 1)
+=========================================  ==============================================
+
+These are the forms a Python programmer writes first; each means here what it
+means in Python.  Compiling only: decompiled code names the action
+(``text_changecase(WFCaseType="UPPERCASE", text=name)``), which says the same.
+Forms whose Python meaning no action has (``split()`` on any whitespace, a
+slice, ``upper`` of something that is not a variable) are refused with what to
+write instead.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from .. import ir
+
+CHANGE_CASE, TRIM = "is.workflow.actions.text.changecase", "is.workflow.actions.text.trimwhitespace"
+REPLACE, SPLIT = "is.workflow.actions.text.replace", "is.workflow.actions.text.split"
+ITEM = "is.workflow.actions.getitemfromlist"
+_CASES = {"upper": "UPPERCASE", "lower": "lowercase", "title": "Capitalize Every Word"}
+_SEPARATORS = {" ": "Spaces", "\n": "New Lines"}
+METHODS = frozenset({*_CASES, "strip", "replace", "split"})
+
+
+def matches(node: ast.expr) -> bool:
+    """Whether ``node`` is one of the operations above."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in METHODS:
+        return True
+    return isinstance(node, ast.Subscript) and _is_index(node.slice)
+
+
+def parse(ctx, node: ast.expr) -> ir.Action:
+    """The action that performs the operation ``node``."""
+    from . import variables
+
+    origin = ctx.origin(node)
+    if isinstance(node, ast.Subscript):
+        return ir.Action(ITEM, _item_params(ctx, node), origin=origin)
+    method, args = node.func.attr, node.args
+    subject = ir.TokenAttachment(variables.parse(ctx, node.func.value))
+    if node.keywords:
+        raise ctx.error(node, f"found .{method}() with keywords, which no action takes")
+    if method in _CASES:
+        _arguments(ctx, node, 0)
+        return ir.Action(CHANGE_CASE, [("WFCaseType", ir.Literal(_CASES[method])), ("text", _text(subject))], origin=origin)
+    if method == "strip":
+        _arguments(ctx, node, 0, "strip() of given characters has no action; Trim Whitespace is .strip()")
+        return ir.Action(TRIM, [("WFInput", _text(subject))], origin=origin)
+    if method == "replace":
+        _arguments(ctx, node, 2, "replace() with a count has no action; write .replace(old, new)")
+        find, replace = (_text_argument(ctx, arg) for arg in args)
+        params = [("WFReplaceTextFind", find), ("WFReplaceTextReplace", replace), ("WFInput", _text(subject))]
+        return ir.Action(REPLACE, params, origin=origin)
+    _arguments(ctx, node, 1, "split() without a separator splits on any run of whitespace, which Split Text cannot; "
+               "write .split(\" \") or .split(\"\\n\")")
+    separator = args[0]
+    named = _SEPARATORS.get(separator.value) if isinstance(separator, ast.Constant) and isinstance(separator.value, str) else None
+    params = [("WFTextSeparator", ir.Literal(named))] if named else [
+        ("WFTextSeparator", ir.Literal("Custom")), ("WFTextCustomSeparator", _text_argument(ctx, separator))]
+    return ir.Action(SPLIT, [*params, ("text", _text(subject))], origin=origin)
+
+
+def _arguments(ctx, node: ast.Call, count: int, why: str | None = None) -> None:
+    if len(node.args) != count or any(isinstance(arg, ast.Starred) for arg in node.args):
+        raise ctx.error(node, f"found .{node.func.attr}() with {len(node.args)} arguments, expected {count}" + (f": {why}" if why else ""))
+
+
+def _text(subject: ir.TokenAttachment) -> ir.TokenString:
+    """A variable as the text an action works on (the app writes it as text)."""
+    return ir.TokenString([subject.attachment])
+
+
+def _text_argument(ctx, node: ast.expr) -> ir.Value:
+    from . import values
+
+    value = values.parse(ctx, node)
+    if isinstance(value, ir.TokenAttachment):
+        return ir.TokenString([value.attachment])
+    if not (ir.is_str_literal(value) or isinstance(value, ir.TokenString)):
+        raise ctx.error(node, "found something other than text here, expected \"text\", an f-string or a variable")
+    return value
+
+
+def _is_index(node: ast.expr) -> bool:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) is int
+
+
+def _item_params(ctx, node: ast.Subscript) -> list:
+    """``items[0]``: Python counts from 0, the app from 1; -1 is the last item."""
+    from . import variables
+
+    index = node.slice
+    number = -index.operand.value if isinstance(index, ast.UnaryOp) else index.value
+    source = ("WFInput", ir.TokenAttachment(variables.parse(ctx, node.value)))
+    if number == 0:
+        return [("WFItemSpecifier", ir.Literal("First Item")), source]
+    if number == -1:
+        return [("WFItemSpecifier", ir.Literal("Last Item")), source]
+    if number < 0:
+        raise ctx.error(index, "found a negative index other than -1, which Get Item from List cannot count; "
+                        "use items[-1] for the last item or a positive index")
+    return [("WFItemSpecifier", ir.Literal("Item At Index")), ("WFItemIndex", ir.Literal(number + 1)), source]

@@ -1,0 +1,65 @@
+"""Python's text and list operations compile to the actions that perform them."""
+
+import pytest
+
+from shortcuts2py import api
+
+HEAD = "from s2py_actions import *\n"
+
+
+def _actions(body: str) -> list[tuple[str, dict]]:
+    plist = api.compile(HEAD + body)
+    assert api.roundtrip(plist).ok
+    return [(a["WFWorkflowActionIdentifier"].rsplit(".", 1)[-1], a["WFWorkflowActionParameters"]) for a in plist["WFWorkflowActions"]]
+
+
+@pytest.mark.parametrize(
+    "method, case",
+    [("upper", "UPPERCASE"), ("lower", "lowercase"), ("title", "Capitalize Every Word")],
+)
+def test_case_methods(method, case):
+    actions = _actions(f'name = "ann"\nshowresult(Text=name.{method}())\n')
+    assert actions[1][0] == "changecase" and actions[1][1]["WFCaseType"] == case
+    assert actions[2][0] == "showresult"
+
+
+def test_strip_replace_split():
+    actions = _actions('t = " a-b "\nu = t.strip()\nv = u.replace("-", "+")\nw = v.split("+")\nx = v.split("\\n")\n')
+    kinds = [kind for kind, _ in actions]
+    assert kinds == ["gettext", "trimwhitespace", "replace", "split", "split"]
+    assert actions[2][1]["WFReplaceTextFind"] == "-" and actions[2][1]["WFReplaceTextReplace"] == "+"
+    assert actions[3][1]["WFTextSeparator"] == "Custom" and actions[3][1]["WFTextCustomSeparator"] == "+"
+    assert actions[4][1]["WFTextSeparator"] == "New Lines"
+
+
+@pytest.mark.parametrize(
+    "index, specifier, number",
+    [("0", "First Item", None), ("-1", "Last Item", None), ("2", "Item At Index", 3)],
+)
+def test_list_index_counts_as_python_does(index, specifier, number):
+    actions = _actions(f'items = ["a", "b", "c"]\nx = items[{index}]\n')
+    params = actions[1][1]
+    assert actions[1][0] == "getitemfromlist" and params["WFItemSpecifier"] == specifier
+    assert params.get("WFItemIndex") == number
+
+
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ('t = "a b"\nx = t.split()\n', 'split(" ")'),
+        ('items = ["a"]\nx = items[-2]\n', "items[-1]"),
+        ('print("hi")\n', "showresult"),
+        ('x = input("Name?")\n', "ask("),
+        ("flag = True\n", "1 and 0"),
+        ('s = "ab" * 3\n', "Calculate works on numbers"),
+    ],
+)
+def test_forms_without_a_python_meaning_here_are_refused(body, words):
+    with pytest.raises(api.CompileError) as raised:
+        api.compile(HEAD + body)
+    assert words in str(raised.value)
+
+
+def test_augmented_assignment_reads_back_as_written():
+    code = HEAD + '\nn = 1\nfor item in ["a", "b"]:\n    n += 2\nshowresult(Text=f"{n}")\n'
+    assert api.decompile(api.compile(code)) == code
