@@ -317,6 +317,10 @@ class ParseContext:
     def hoist(self, action: ir.Action, variable: str | None = None) -> ir.OutputRef:
         """An action a value needs, placed just before the statement being read; its output.
         One stored in ``variable`` takes its id as an assignment of that variable would."""
+        if not self._hoisted:  # the header or a trailer: no statement to place the action before
+            origin = action.origin
+            raise CompileError("found a value that needs an action (arithmetic, len(), a text method) outside the "
+                               "shortcut's statements; write the value itself", origin.line, origin.column, self.filename)
         if variable is not None:
             action.uuid = self._output_id(variable)
         else:
