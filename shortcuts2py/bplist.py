@@ -20,11 +20,16 @@ the top object's number and where the offset table starts. An object begins with
 marker byte: the high nibble is its type, the low nibble a count, where 15 means the
 count follows as an integer object. Arrays hold references (object numbers); a
 dictionary holds all its key references, then all its value references.
+
+``write_bplist`` writes the same bytes as ``plistlib.dumps(value, fmt=FMT_BINARY,
+sort_keys=False)``, in one walk instead of plistlib's two and without its
+type tests per object; anything beyond the plain plist kinds is left to plistlib.
 """
 
 from __future__ import annotations
 
 import datetime
+import plistlib
 import struct
 from typing import Any, Callable
 
@@ -48,7 +53,7 @@ from .limits import (
     string_problem,
 )
 
-__all__ = ["MalformedPlist", "read_bplist"]
+__all__ = ["MalformedPlist", "read_bplist", "write_bplist"]
 
 
 class MalformedPlist(ValueError):
@@ -96,13 +101,18 @@ def read_bplist(data: bytes):
     read, expansion = _reader(data, offsets, ref_size, end)
     try:
         value = read(top, 1)
+        stored, expanded = expansion(top)
     except _Refusal as refusal:
         where = f" at {format_path(reversed(refusal.steps))}"
         raise PlistValueError(refusal.clause.replace("{at}", where)) from None
     except IndexError:
         # Member references are bounds-checked by the lookups that use them.
         raise MalformedPlist("a reference points past the end of the object table") from None
-    stored, expanded = expansion(top)
+    finally:
+        # read() calls itself through its closure: a cycle that would keep every
+        # object read (and the bytes) alive until the next full garbage collection.
+        for cell in read.__closure__ or ():
+            cell.cell_contents = None
     if expanded > MAX_SHARING * stored:
         raise PlistValueError(sharing_clause(stored, expanded))
     return value
@@ -382,3 +392,158 @@ def _utf16(raw: bytes) -> str:
     if problem:
         raise PlistValueError(problem)
     return text
+
+
+# --------------------------------------------------------------------------- writing
+
+_WIDTH_CODES = {1: "B", 2: "H", 4: "L", 8: "Q"}
+_ASCII_MARKERS = [bytes((0x50 | length,)) for length in range(15)]
+
+
+def write_bplist(value) -> bytes:
+    """The binary plist of ``value``, byte for byte what plistlib writes (keys unsorted).
+
+    Objects are numbered as plistlib numbers them: depth first, a dictionary's
+    keys before its values; equal scalars of one type share a number (so do 0.0
+    and -0.0, as there), a container only with itself.  Any value plistlib would
+    treat otherwise (None, tuples, subclasses, integers out of range, errors of
+    every kind) is handed to plistlib whole, so results and errors stay its own.
+    """
+    try:
+        return _write(value)
+    except Exception:  # noqa: BLE001 - plistlib decides, and raises its own error
+        return plistlib.dumps(value, fmt=plistlib.FMT_BINARY, sort_keys=False)
+
+
+class _Unusual(Exception):
+    """A value outside the plain kinds this writer spells itself."""
+
+
+def _write(root) -> bytes:
+    chunks: list = []  # per object number: its bytes, or (marker, size, references) of a container
+    strings: dict[str, int] = {}
+    scalars: dict[tuple, int] = {}  # (type, value) -> number, as plistlib keys them
+    containers: dict[int, int] = {}  # id -> number
+    append = chunks.append
+
+    def string(text: str) -> int:
+        number = strings[text] = len(chunks)
+        if text.isascii():
+            size = len(text)
+            append((_ASCII_MARKERS[size] if size < 15 else _size_marker(0x50, size)) + text.encode("ascii"))
+        else:
+            encoded = text.encode("utf-16-be")
+            append(_size_marker(0x60, len(encoded) // 2) + encoded)
+        return number
+
+    def number_of(value, kind) -> int:
+        # Strings, the most common objects, are looked up inline by the callers too.
+        if kind is dict or kind is list:
+            number = containers.get(id(value))
+            if number is not None:
+                return number
+            number = containers[id(value)] = len(chunks)
+            references: list[int] = []
+            add = references.append
+            if kind is dict:
+                append((0xD0, len(value), references))
+                for key in value:
+                    if type(key) is not str:
+                        raise _Unusual
+                    found = strings.get(key)
+                    add(found if found is not None else string(key))
+                items = value.values()
+            else:
+                append((0xA0, len(value), references))
+                items = value
+            for item in items:
+                kind = type(item)
+                if kind is str:
+                    found = strings.get(item)
+                    add(found if found is not None else string(item))
+                elif kind is dict or kind is list:
+                    add(number_of(item, kind))
+                else:
+                    key = (kind, item)
+                    found = scalars.get(key)
+                    if found is None:
+                        found = scalars[key] = len(chunks)
+                        append(_scalar_bytes(item, kind))
+                    add(found)
+            return number
+        if kind is str:
+            found = strings.get(value)
+            return found if found is not None else string(value)
+        key = (kind, value)
+        number = scalars.get(key)
+        if number is None:
+            number = scalars[key] = len(chunks)
+            append(_scalar_bytes(value, kind))
+        return number
+
+    try:
+        top = number_of(root, type(root))
+    finally:
+        del number_of, string  # it calls itself: free the closure now, not at a garbage collection
+    count = len(chunks)
+    reference_code = _WIDTH_CODES[_width(count)]
+    out = [b"bplist00"]
+    offsets = []
+    position = _HEADER_SIZE
+    for chunk in chunks:
+        offsets.append(position)
+        if type(chunk) is tuple:
+            token, size, references = chunk
+            marker = bytes((token | size,)) if size < 15 else _size_marker(token, size)
+            chunk = marker + struct.pack(f">{len(references)}{reference_code}", *references)
+        out.append(chunk)
+        position += len(chunk)
+    offset_width = _width(position)
+    out.append(struct.pack(f">{count}{_WIDTH_CODES[offset_width]}", *offsets))
+    out.append(struct.pack(">5xBBBQQQ", 0, offset_width, _width(count), count, top, position))
+    return b"".join(out)
+
+
+def _width(count: int) -> int:
+    """Bytes per number for numbers below ``count`` (references and offsets)."""
+    return 1 if count < 1 << 8 else 2 if count < 1 << 16 else 4 if count < 1 << 32 else 8
+
+
+def _size_marker(token: int, size: int) -> bytes:
+    if size < 15:
+        return bytes((token | size,))
+    if size < 1 << 8:
+        return bytes((token | 0xF, 0x10, size))
+    if size < 1 << 16:
+        return struct.pack(">BBH", token | 0xF, 0x11, size)
+    if size < 1 << 32:
+        return struct.pack(">BBL", token | 0xF, 0x12, size)
+    return struct.pack(">BBQ", token | 0xF, 0x13, size)
+
+
+def _scalar_bytes(value, kind) -> bytes:
+    if kind is int:
+        if value < 0:
+            if value < -(1 << 63):
+                raise _Unusual
+            return struct.pack(">Bq", 0x13, value)
+        if value < 1 << 8:
+            return bytes((0x10, value))
+        if value < 1 << 16:
+            return struct.pack(">BH", 0x11, value)
+        if value < 1 << 32:
+            return struct.pack(">BL", 0x12, value)
+        if value < 1 << 63:
+            return struct.pack(">BQ", 0x13, value)
+        if value < 1 << 64:
+            return b"\x14" + value.to_bytes(16, "big", signed=True)
+        raise _Unusual
+    if kind is bool:
+        return b"\x09" if value else b"\x08"
+    if kind is float:
+        return struct.pack(">Bd", 0x23, value)
+    if kind is bytes:
+        return _size_marker(0x40, len(value)) + value
+    if kind is datetime.datetime:
+        return struct.pack(">Bd", 0x33, (value - _EPOCH).total_seconds())
+    raise _Unusual

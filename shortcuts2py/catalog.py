@@ -499,7 +499,7 @@ def _short_names() -> tuple[dict[str, str], dict[str, str]]:
 
         index = _load_index()
         functions = _function_index()
-        outputs = {names.output_base_name(row[1]) for row in index.values() if row[1]}
+        outputs = {names.output_base_name(display) for display in {row[1] for row in index.values() if row[1]}}
         outputs.update(("if_result", "menu_result", "repeat_results"))
         candidates: dict[str, list[str]] = {}
         for ident in index:
@@ -508,13 +508,13 @@ def _short_names() -> tuple[dict[str, str], dict[str, str]]:
                 candidates.setdefault(rest.replace(".", "_"), []).append(ident)
         forward: dict[str, str] = {}
         for candidate, idents in candidates.items():
-            usable = (
+            usable = (  # the cheap tests first: this runs at the start of every decompile
                 len(idents) == 1
-                and base_function_name(candidate) == candidate
                 and candidate not in functions
                 and candidate not in outputs
-                and names.is_plain_name(candidate)
                 and candidate not in _BUILTINS
+                and names.is_plain_name(candidate)
+                and base_function_name(candidate) == candidate
             )
             if usable:
                 forward[idents[0]] = candidate

@@ -159,7 +159,7 @@ def _value_problem(entry: catalog.Entry, parameter: catalog.Parameter, value) ->
         return _enum_problem(entry, parameter, value)
     if kind in parameter.seen:
         return None
-    if parameter.type in ("number", "integer") and kind == "text" and _TYPED_NUMBER.fullmatch(literal):
+    if parameter.type in ("number", "integer") and kind == "text" and isinstance(literal, str) and _TYPED_NUMBER.fullmatch(literal):
         return None
     rejected = _REJECTED.get(parameter.type, set())
     accepted = _ACCEPTED.get(parameter.type)

@@ -24,7 +24,7 @@ from xml.parsers.expat import ExpatError
 
 import lzfse
 
-from .bplist import MalformedPlist, read_bplist
+from .bplist import MalformedPlist, read_bplist, write_bplist
 from .limits import PlistValueError, check_action_count, check_value, type_name
 
 __all__ = [
@@ -116,9 +116,10 @@ def write_bytes(root: dict, *, xml: bool = False) -> bytes:
             check_action_count(root["WFWorkflowActions"])
     except PlistValueError as exc:
         raise ContainerError(f"cannot write the plist: {exc}") from exc
-    fmt = plistlib.FMT_XML if xml else plistlib.FMT_BINARY
     try:
-        return plistlib.dumps(root, fmt=fmt, sort_keys=False)
+        if not xml:
+            return write_bplist(root)  # plistlib's bytes, written faster
+        return plistlib.dumps(root, fmt=plistlib.FMT_XML, sort_keys=False)
     except ValueError as exc:
         if xml and "control character" in str(exc):
             raise ContainerError(
@@ -411,11 +412,17 @@ def _lzfse_bounded(chunk: bytes, capacity: int) -> bytes:
     """
     if _DECODE_BUFFER is None:
         return lzfse.decompress(chunk)
-    dst = ctypes.create_string_buffer(capacity)
-    written = _DECODE_BUFFER(dst, capacity, chunk, len(chunk), None)
+    if capacity == 0:
+        raise lzfse.error("invalid LZFSE data")  # no room: the decoder writes nothing, which means failure
+    # A bytearray passed by address: create_string_buffer would make a ctypes type
+    # for each size (a cycle for the garbage collector) and .raw would copy it whole.
+    dst = bytearray(capacity)
+    first = ctypes.c_char.from_buffer(dst)
+    written = _DECODE_BUFFER(ctypes.addressof(first), capacity, chunk, len(chunk), None)
+    del first
     if written == 0:
         raise lzfse.error("invalid LZFSE data")
-    return dst.raw[:written]
+    return bytes(memoryview(dst)[:written])
 
 
 def _lzfse_output_size(chunk: bytes, index: int) -> int:

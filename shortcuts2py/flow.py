@@ -90,6 +90,7 @@ class FlowAnalysis:
         self.ignored = ignored  # names that are never flow names (globals, _)
         self.result = NameFlow()
         self._scopes: list[set[str]] = []  # loop target names in scope
+        self._names_read: dict[int, list[ast.Name]] = {}  # id(expression) -> its reads, for later passes
 
     def run(self, statements: list[ast.stmt]) -> NameFlow:
         # A pass is linear; a loop's body is walked again in the next pass
@@ -178,12 +179,11 @@ class FlowAnalysis:
             self._reads(statement.value, state)
 
     def _reads(self, node: ast.AST, state: _State) -> None:
-        children = list(ast.walk(node))
-        # A called name is a function (``var`` in ``var("x")``), not a read.
-        called = {id(child.func) for child in children if isinstance(child, ast.Call)}
-        for child in children:
-            if isinstance(child, ast.Name) and isinstance(child.ctx, ast.Load) and id(child) not in called:
-                self._record(child, state)
+        names = self._names_read.get(id(node))
+        if names is None:
+            names = self._names_read[id(node)] = names_read(node)
+        for child in names:
+            self._record(child, state)
 
     def _record(self, node: ast.Name, state: _State) -> None:
         name = node.id
@@ -207,6 +207,35 @@ class FlowAnalysis:
             position = (node.lineno, node.col_offset)
             if len(reaching) > 1 or any(result.definitions[i].position >= position for i in reaching):
                 result.variables.add(node.id)
+
+
+def names_read(node: ast.AST) -> list[ast.Name]:
+    """The names ``node`` reads (itself included), in no particular order.
+
+    A called name is a function (``var`` in ``var("x")``), not a read.  The most
+    common nodes are taken apart by hand: ``ast.walk`` costs a generator per node.
+    """
+    found: list[ast.Name] = []
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        kind = type(current)
+        if kind is ast.Name:
+            if isinstance(current.ctx, ast.Load):
+                found.append(current)
+        elif kind is ast.Constant:
+            continue
+        elif kind is ast.Call:
+            function = current.func
+            if type(function) is not ast.Name:
+                stack.append(function)
+            stack.extend(current.args)
+            stack.extend([keyword.value for keyword in current.keywords])
+        elif kind is ast.Attribute:
+            stack.append(current.value)
+        else:
+            stack.extend(ast.iter_child_nodes(current))
+    return found
 
 
 def _target_names(target: ast.expr) -> set[str]:

@@ -16,6 +16,7 @@ The compiler never runs the code it reads.
 from __future__ import annotations
 
 import ast
+import bisect
 from dataclasses import dataclass
 
 from .errors import CompileError
@@ -174,20 +175,37 @@ class _LineSpans:
         self.continued: set[int] = set()  # lines after the first of a multi-line simple statement
         self.strings: dict[int, list[tuple[int, int]]] = {}  # line -> byte spans of strings on it
         self.string_lines: set[int] = set()  # lines wholly inside a multi-line string
-        for node in ast.walk(tree):
-            if isinstance(node, ast.stmt) and not _is_compound(node):
-                if node.end_lineno and node.end_lineno > node.lineno:
-                    self.continued.update(range(node.lineno + 1, node.end_lineno + 1))
-            elif _is_compound(node):
+        # Every node once, in no particular order; the commonest are taken apart
+        # by hand (ast.walk costs a generator per node) and names have nothing inside.
+        stack: list = [tree]
+        while stack:
+            node = stack.pop()
+            kind = type(node)
+            if kind is ast.Constant:
+                if isinstance(node.value, (str, bytes)):
+                    self._add_string(node)
+                continue
+            if kind is ast.Name:
+                continue
+            if kind is ast.Call:
+                stack.append(node.func)
+                stack.extend(node.args)
+                stack.extend([keyword.value for keyword in node.keywords])
+                continue
+            if kind in _COMPOUND:
                 header_end = _header_end_line(node)
                 if header_end > node.lineno:
                     self.continued.update(range(node.lineno + 1, header_end + 1))
-            elif isinstance(node, ast.match_case):
+            elif isinstance(node, ast.stmt):
+                if node.end_lineno and node.end_lineno > node.lineno:
+                    self.continued.update(range(node.lineno + 1, node.end_lineno + 1))
+            elif kind is ast.match_case:
                 end = case_header_end(node)
                 if end > node.pattern.lineno:
                     self.continued.update(range(node.pattern.lineno + 1, end + 1))
-            elif isinstance(node, (ast.Constant, ast.JoinedStr)) and isinstance(getattr(node, "value", ""), (str, bytes)):
+            elif kind is ast.JoinedStr:
                 self._add_string(node)
+            stack.extend(ast.iter_child_nodes(node))
 
     def _add_string(self, node) -> None:
         first, last = node.lineno, node.end_lineno or node.lineno
@@ -217,8 +235,11 @@ class _LineSpans:
             offset += 1
 
 
+_COMPOUND = frozenset({ast.If, ast.For, ast.While, ast.Match, ast.With, ast.Try, ast.FunctionDef, ast.ClassDef, ast.AsyncFor, ast.AsyncWith, ast.AsyncFunctionDef, ast.TryStar})
+
+
 def _is_compound(node: ast.AST) -> bool:
-    return isinstance(node, (ast.If, ast.For, ast.While, ast.Match, ast.With, ast.Try, ast.FunctionDef, ast.ClassDef, ast.AsyncFor, ast.AsyncWith, ast.AsyncFunctionDef, ast.TryStar))
+    return type(node) in _COMPOUND
 
 
 def _header_end_line(node: ast.AST) -> int:
@@ -261,8 +282,9 @@ class _Placer:
     def place(self, body: list, runs: list[CommentRun]) -> None:
         slots = self.placed.setdefault(id(body), [[] for _ in range(len(body) + 1)])
         inner: dict[int, list[CommentRun]] = {}
+        starts = [statement.lineno for statement in body]  # in source order, so sorted
         for run in runs:
-            index = sum(1 for statement in body if statement.lineno <= run.line)
+            index = bisect.bisect_right(starts, run.line)  # the statements that start on or before it
             if index and _is_compound(body[index - 1]):
                 before = body[index - 1]
                 inside = run.line <= (before.end_lineno or before.lineno)

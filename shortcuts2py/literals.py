@@ -44,18 +44,28 @@ def escape_text(text: str, quote: str) -> str:
         return text  # nothing to escape: the common case, decided in C
     if text.isascii():
         return _ASCII_SPECIAL.sub(lambda m: _ascii_escape(m.group(), quote), text)
+    # The characters with a short escape and the quotes first, by a search in C;
+    # then, only when some are left, the invisible ones, one character at a time.
+    text = _SHORT_ESCAPED.sub(lambda m: _short_escape(m.group(), quote), text)
+    if text.isprintable() and "\ufffc" not in text:
+        return text
     out = []
     for ch in text:
-        if ch in _SIMPLE_ESCAPES:
-            out.append(_SIMPLE_ESCAPES[ch])
-        elif ch == quote:
-            out.append("\\" + ch)
-        elif _needs_escape(ch):
+        if _needs_escape(ch):
             code = ord(ch)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
         else:
             out.append(ch)
     return "".join(out)
+
+
+_SHORT_ESCAPED = re.compile("[\\\\\n\r\t'\"]")
+
+
+def _short_escape(ch: str, quote: str) -> str:
+    if ch in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[ch]
+    return "\\" + ch if ch == quote else ch
 
 
 _ASCII_SPECIAL = re.compile(r"[\x00-\x1f\x7f\\'\"]")
@@ -79,18 +89,12 @@ def string_source(text: str, quote: str | None = None) -> str:
 
 
 def bytes_source(data: bytes) -> str:
-    out = []
-    for byte in data:
-        ch = chr(byte)
-        if ch in _SIMPLE_ESCAPES:
-            out.append(_SIMPLE_ESCAPES[ch])
-        elif ch == '"':
-            out.append('\\"')
-        elif 0x20 <= byte < 0x7F:
-            out.append(ch)
-        else:
-            out.append(f"\\x{byte:02x}")
-    return 'b"' + "".join(out) + '"'
+    # Spelled in C (icon images run to megabytes): as Latin-1 text, unicode_escape
+    # writes exactly this literal's escapes (\\, \t, \n, \r, lowercase \xNN for the
+    # other bytes below 0x20 or from 0x7f) and leaves printable ASCII alone; only
+    # the double quote that delimits the literal is left to escape.
+    body = data.decode("latin-1").encode("unicode_escape").replace(b'"', b'\\"')
+    return 'b"' + body.decode("ascii") + '"'
 
 
 def split_prefix(token: str) -> tuple[str, str, str]:
