@@ -9,6 +9,9 @@ person can act on.
 
 from __future__ import annotations
 
+import functools
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,9 +19,33 @@ from . import container, limits
 from .errors import CompileError, DecompileError
 
 
+def _collector_paused(function):
+    """Run ``function`` with Python's cycle collector paused (reference counting goes on).
+
+    The stages build large trees of objects and no reference cycles (a test
+    checks it), so the collector would only walk them again and again as they
+    grow: about half the time of a large shortcut.  Whatever cycles other code
+    leaves meanwhile are collected once it resumes.
+    """
+
+    @functools.wraps(function)
+    def paused(*args, **kwargs):
+        if not gc.isenabled():
+            return function(*args, **kwargs)
+        gc.disable()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+@_collector_paused
 def load(source: bytes | str | Path) -> dict:
     """Read a shortcut (file of any container, its bytes, or an iCloud share link) into its workflow plist dict."""
-    if isinstance(source, str):
+    # A link has "://" or starts with an iCloud host: only then is icloud imported.
+    if isinstance(source, str) and ("://" in source or "icloud.com/" in source.lower()):
         from . import icloud  # here, not at the top: it is needed only for links
 
         if icloud.looks_like_url(source):
@@ -33,19 +60,27 @@ def load(source: bytes | str | Path) -> dict:
         raise DecompileError(str(error)) from None
 
 
-def decompile(source: bytes | str | Path | dict, *, keep_ids: bool = False) -> str:
-    """Shortcut (file path, link, bytes or plist dict) -> workflow code."""
+@_collector_paused
+def decompile(source: bytes | str | Path | dict, *, keep_ids: bool = False, dialect: str = "default") -> str:
+    """Shortcut (file path, link, bytes or plist dict) -> workflow code, in ``dialect``
+    ("default", or "workflowbench": see docs/workflowbench.md)."""
     from .lift import NotAShortcut, lift_workflow
     from .lower import lower_workflow
 
     root = source if isinstance(source, dict) else load(source)
     if isinstance(source, dict):
         _check_limits(root)
-    try:
-        workflow = lift_workflow(root)
-    except NotAShortcut as error:
-        raise DecompileError(str(error)) from None
-    return lower_workflow(workflow, keep_ids=keep_ids)
+    with _exhaustion_as(DecompileError):
+        try:
+            workflow = lift_workflow(root)
+        except NotAShortcut as error:
+            raise DecompileError(str(error)) from None
+        code = lower_workflow(workflow, keep_ids=keep_ids)
+    if dialect != "default":
+        from .dialects import from_default
+
+        return from_default(code, dialect)
+    return code
 
 
 def _check_limits(root: dict) -> None:
@@ -59,31 +94,48 @@ def _check_limits(root: dict) -> None:
         raise DecompileError(f"cannot read the shortcut: {error}") from None
 
 
-def compile(code: str, *, filename: str = "<string>") -> dict:  # noqa: A001 - the verb is the API
-    """Workflow code -> workflow plist dict.  Raises CompileError."""
+@_collector_paused
+def compile(code: str, *, filename: str = "<string>", dialect: str = "default") -> dict:  # noqa: A001 - the verb is the API
+    """Workflow code (in ``dialect``) -> workflow plist dict.  Raises CompileError; a
+    dialect's repairs are issued as ``dialects.RepairWarning`` warnings."""
     from .assemble import assemble_workflow
     from .parse import parse_workflow
 
-    return assemble_workflow(parse_workflow(code, filename))
+    if dialect != "default":
+        from .dialects import compile_code
+
+        return compile_code(code, filename, dialect)
+    with _exhaustion_as(CompileError, filename):
+        return assemble_workflow(parse_workflow(code, filename))
 
 
-def compile_checked(code: str, *, filename: str = "<string>"):
-    """Workflow code -> (workflow plist dict, what ``check`` finds in it), parsing once."""
+@_collector_paused
+def compile_checked(code: str, *, filename: str = "<string>", dialect: str = "default"):
+    """Workflow code -> (workflow plist dict, what ``check`` finds in it), parsing once.
+    For a dialect, its repairs are among the findings (warnings)."""
     from .assemble import assemble_workflow
     from .check import check_workflow
     from .parse import parse_workflow
 
-    workflow = parse_workflow(code, filename)
-    return assemble_workflow(workflow), check_workflow(workflow, filename)
+    if dialect != "default":
+        from .dialects import compile_code
+
+        return compile_code(code, filename, dialect, checked=True)
+    with _exhaustion_as(CompileError, filename):
+        workflow = parse_workflow(code, filename)
+        return assemble_workflow(workflow), check_workflow(workflow, filename)
 
 
+@_collector_paused
 def check(code: str, *, filename: str = "<string>"):
     """Problems of workflow code against the action catalog, in source order."""
     from .check import check_code
 
-    return check_code(code, filename)
+    with _exhaustion_as(CompileError, filename):
+        return check_code(code, filename)
 
 
+@_collector_paused
 def dump(root: dict, *, xml: bool = False) -> bytes:
     """Workflow plist dict -> unsigned plist bytes (binary unless ``xml``).  Raises CompileError
     when the plist holds what no plist file can (see ``limits``)."""
@@ -99,11 +151,40 @@ def render(source: bytes | str | Path | dict, *, name: str = "Shortcut", fmt: st
     from .render import render as draw
 
     root = source if isinstance(source, dict) else load(source)
+    if isinstance(source, dict):
+        _check_limits(root)
+    with _exhaustion_as(DecompileError):
+        try:
+            workflow = lift_workflow(root)
+        except NotAShortcut as error:
+            raise DecompileError(str(error)) from None
+        return draw(workflow, name=name, fmt=fmt)
+
+
+# --- the boundary: what the stages cannot promise themselves ---------------------------------
+
+
+@contextmanager
+def _exhaustion_as(error_type: type, filename: str = "<string>"):
+    """Turn running out of stack or memory inside a stage into the API's own error.
+
+    The input limits keep plists shallow enough for every stage, but code is read
+    by ``ast.parse`` and then walked recursively, and CPython's parser accepts
+    nesting (a chain of subscripts, say) deeper than the walks can follow.  A
+    stage that runs out is refused as a whole, with one line, instead of letting
+    a RecursionError or MemoryError through.
+    """
     try:
-        workflow = lift_workflow(root)
-    except NotAShortcut as error:
-        raise DecompileError(str(error)) from None
-    return draw(workflow, name=name, fmt=fmt)
+        yield
+    except RecursionError:
+        if error_type is CompileError:
+            raise CompileError("the code nests too deeply to compile (values or blocks inside one another "
+                               "hundreds of levels deep); set parts of it to variables first", 1, 1, filename) from None
+        raise DecompileError("cannot decompile the shortcut: its values nest too deeply") from None
+    except MemoryError:
+        if error_type is CompileError:
+            raise CompileError("there is not enough memory to compile the code", 1, 1, filename) from None
+        raise DecompileError("cannot decompile the shortcut: there is not enough memory to hold it") from None
 
 
 @dataclass
@@ -134,16 +215,6 @@ def roundtrip(source: bytes | str | Path | dict, *, keep_ids: bool = False) -> R
     return RoundTrip(code, difference, again == code)
 
 
-__all__ = [
-    "CompileError",
-    "DecompileError",
-    "RoundTrip",
-    "check",
-    "compile",
-    "compile_checked",
-    "decompile",
-    "dump",
-    "load",
-    "render",
-    "roundtrip",
-]
+from . import _API  # noqa: E402  (the package lists the API once)
+
+__all__ = list(_API)

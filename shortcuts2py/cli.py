@@ -52,8 +52,11 @@ def _parser() -> argparse.ArgumentParser:
         "explicitly are read whatever their name. One input without -o prints the code.",
     )
     decompile.add_argument("paths", nargs="+", metavar="PATH")
-    decompile.add_argument("-o", "--output", metavar="OUT", help="folder for the .py files (a file name for one input)")
+    decompile.add_argument(
+        "-o", "--output", metavar="OUT", help="folder for the .py files (a file name for one input; - or none: standard output)"
+    )
     decompile.add_argument("--keep-ids", action="store_true", help="keep the original ids, for an exact round trip")
+    _dialect_option(decompile)
     _batch_options(decompile)
     decompile.set_defaults(run=_run_decompile)
 
@@ -64,10 +67,13 @@ def _parser() -> argparse.ArgumentParser:
         "imports signed files only: sign on a Mac with `shortcuts sign --mode anyone -i in.shortcut -o out.shortcut`.",
     )
     compile_.add_argument("paths", nargs="+", metavar="PATH")
-    compile_.add_argument("-o", "--output", metavar="OUT", help="folder for the .shortcut files (a file name for one input)")
+    compile_.add_argument(
+        "-o", "--output", metavar="OUT", help="folder for the .shortcut files (a file name for one input; - for standard output)"
+    )
     compile_.add_argument("--xml", action="store_true", help="write XML plists instead of binary")
     compile_.add_argument("--strict", action="store_true", help="treat check errors as compile errors (no file is written)")
     compile_.add_argument("--force", action="store_true", help="overwrite a signed .shortcut that has the output's name")
+    _dialect_option(compile_)
     _batch_options(compile_)
     compile_.set_defaults(run=_run_compile)
 
@@ -142,7 +148,42 @@ def _parser() -> argparse.ArgumentParser:
     )
     stubs.add_argument("-o", "--output", metavar="DIR", required=True, help="folder to write the stub into")
     stubs.set_defaults(run=_run_stubs)
+
+    grammar = commands.add_parser(
+        "grammar",
+        help="the language as a Lark grammar for constrained decoding, or the actions as signatures",
+        description="Print the grammar of workflow code: Lark syntax, LALR(1), no post-lexer, indentation "
+        "spelled out level by level up to --max-depth, so that constrained decoders (llguidance in llama.cpp, "
+        "vLLM, SGLang, outlines) keep a model's output to code s2py compiles. With --signatures, print every "
+        "catalog action as a JSON function signature instead.",
+    )
+    grammar.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    grammar.add_argument("--max-depth", type=int, default=16, metavar="N", help="levels of indentation (2 to 20, default 16)")
+    grammar.add_argument("--signatures", action="store_true", help="the catalog's actions as JSON function signatures")
+    _dialect_option(grammar)
+    grammar.set_defaults(run=_run_grammar)
+
+    dataset = commands.add_parser(
+        "dataset",
+        help="shortcut files -> one JSON line each (identifiers, code), for data sets",
+        description="Write one JSON object per file, in input order: source path, the action identifiers, "
+        "the action count, the code in the chosen dialect and the errors met. Folders are searched "
+        "recursively for every file (containers are detected by content); a file that cannot be read is a "
+        "row with its error, and the batch goes on.",
+    )
+    dataset.add_argument("paths", nargs="+", metavar="PATH")
+    dataset.add_argument("-o", "--output", metavar="OUT", required=True, help="the .jsonl file to write")
+    _dialect_option(dataset)
+    _batch_options(dataset)
+    dataset.set_defaults(run=_run_dataset)
     return parser
+
+
+def _dialect_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dialect", choices=("default", "workflowbench"), default="default",
+        help="the spelling of the code: the language (default) or WorkflowBench's (docs/workflowbench.md)",
+    )
 
 
 def _batch_options(parser: argparse.ArgumentParser) -> None:
@@ -168,8 +209,9 @@ class Input:
         return self.source
 
 
-def _inputs(paths: list[str], suffixes: tuple[str, ...], links: bool = False) -> list[Input] | None:
-    """Every input named, folders walked; None (after one line on stderr) on a usage error."""
+def _inputs(paths: list[str], suffixes: tuple[str, ...] | None, links: bool = False) -> list[Input] | None:
+    """Every input named, folders walked (for files with ``suffixes``, or every file when
+    None); None (after one line on stderr) on a usage error."""
     found: list[Input] = []
     for raw in paths:
         if links and _looks_like_link(raw):
@@ -183,15 +225,19 @@ def _inputs(paths: list[str], suffixes: tuple[str, ...], links: bool = False) ->
             continue
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in suffixes)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p, suffixes))
             if not files:
-                return _usage(f"{raw}: no {' or '.join(suffixes)} files in this folder")
+                return _usage(f"{raw}: no {' or '.join(suffixes or ('',))} files in this folder")
             found.extend(Input(str(file), file.relative_to(path)) for file in files)
         elif path.exists():
             found.append(Input(raw, Path(path.name)))
         else:
             return _usage(f"{raw}: no such file or folder")
     return found
+
+
+def _wanted(path: Path, suffixes: tuple[str, ...] | None) -> bool:
+    return suffixes is None or path.suffix.lower() in suffixes
 
 
 def _looks_like_link(text: str) -> bool:
@@ -257,8 +303,12 @@ def _guarded(function, *args):
 # --- outputs ------------------------------------------------------------------------------
 
 
+STDOUT = "-"
+
+
 def _destination(output: str | None, relative: Path, suffix: str, single: bool) -> Path | None:
-    if output is None:
+    """Where one result goes; None for standard output."""
+    if output is None or output == STDOUT:
         return None
     out = Path(output)
     if single and not out.is_dir() and out.suffix:
@@ -302,20 +352,20 @@ def _same_file(a: Path, b: Path) -> bool:
 # --- commands ------------------------------------------------------------------------------
 
 
-def _decompile_job(job: tuple[str, bool, bool]):
-    source, link, keep_ids = job
-    return _guarded(_decompile_one, source, link, keep_ids)
+def _decompile_job(job: tuple[str, bool, bool, str]):
+    source, link, keep_ids, dialect = job
+    return _guarded(_decompile_one, source, link, keep_ids, dialect)
 
 
-def _decompile_one(source: str, link: bool, keep_ids: bool) -> tuple[str, str | None]:
+def _decompile_one(source: str, link: bool, keep_ids: bool, dialect: str = "default") -> tuple[str, str | None]:
     from . import api
 
     if link:
         from . import icloud
 
         shared = icloud.fetch(source)
-        return api.decompile(shared.root, keep_ids=keep_ids), icloud.file_name(shared.name)
-    return api.decompile(source, keep_ids=keep_ids), None
+        return api.decompile(shared.root, keep_ids=keep_ids, dialect=dialect), icloud.file_name(shared.name)
+    return api.decompile(source, keep_ids=keep_ids, dialect=dialect), None
 
 
 def _run_decompile(args) -> int:
@@ -323,10 +373,10 @@ def _run_decompile(args) -> int:
     if inputs is None:
         return 2
     single = len(inputs) == 1
-    if args.output is None and not single:
+    if (args.output is None or args.output == STDOUT) and not single:
         _usage("several inputs need -o OUT (a folder)")
         return 2
-    jobs = [(item.source, item.link, args.keep_ids) for item in inputs]
+    jobs = [(item.source, item.link, args.keep_ids, args.dialect) for item in inputs]
     failed = 0
     taken: set[Path] = set()
     for item, (result, error) in zip(inputs, _results(_decompile_job, jobs, args.jobs, args.quiet)):
@@ -357,21 +407,24 @@ def _free(relative: Path, taken: set[Path]) -> Path:
     return candidate
 
 
-def _compile_job(job: tuple[str, bool, bool]):
-    source, xml, strict = job
-    return _guarded(_compile_one, source, xml, strict)
+def _compile_job(job: tuple[str, bool, bool, str]):
+    source, xml, strict, dialect = job
+    return _guarded(_compile_one, source, xml, strict, dialect)
 
 
-def _compile_one(source: str, xml: bool, strict: bool) -> tuple[bytes | None, list[str]]:
+def _compile_one(source: str, xml: bool, strict: bool, dialect: str = "default") -> tuple[bytes | None, list[str]]:
     from . import api
 
     with open(source, encoding="utf-8") as file:
         code = file.read()
-    plist, findings = api.compile_checked(code, filename=source)
+    plist, findings = api.compile_checked(code, filename=source, dialect=dialect)
     lines = [str(finding) for finding in findings]
     if strict and any(finding.severity == "error" for finding in findings):
         return None, lines
-    return api.dump(plist, xml=xml), lines
+    try:
+        return api.dump(plist, xml=xml), lines
+    except api.CompileError as error:  # the plist writer knows no position: name the file alone
+        return None, [*lines, f"{source}: error: {error.message}"]
 
 
 def _run_compile(args) -> int:
@@ -379,7 +432,10 @@ def _run_compile(args) -> int:
     if inputs is None:
         return 2
     single = len(inputs) == 1
-    jobs = [(item.source, args.xml, args.strict) for item in inputs]
+    if args.output == STDOUT and not single:
+        _usage("several inputs need -o OUT (a folder)")
+        return 2
+    jobs = [(item.source, args.xml, args.strict, args.dialect) for item in inputs]
     failed = 0
     for item, (result, error) in zip(inputs, _results(_compile_job, jobs, args.jobs, args.quiet)):
         if error is not None:
@@ -390,7 +446,11 @@ def _run_compile(args) -> int:
         for line in findings:
             print(line, file=sys.stderr)
         if data is None:
-            failed += 1  # --strict and check found errors
+            failed += 1  # --strict and check found errors, or no plist can hold the result
+            continue
+        if args.output == STDOUT:
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
             continue
         target = _destination(args.output, item.relative, ".shortcut", single) or Path(item.source).with_suffix(".shortcut")
         problem = _write(target, data, item.source, force=args.force)
@@ -511,6 +571,23 @@ def _run_render(args) -> int:
     return 1 if failed else 0
 
 
+def _run_dataset(args) -> int:
+    from .dataset import row_line
+
+    inputs = _inputs(args.paths, None)  # every file: one that is no shortcut is a row with its error
+    if inputs is None:
+        return 2
+    jobs = [(item.source, args.dialect) for item in inputs]
+    rows = list(_results(row_line, jobs, args.jobs, args.quiet))
+    failed = sum(1 for _, has_errors in rows if has_errors)
+    problem = _write(Path(args.output), "".join(line for line, _ in rows))
+    if problem is not None:
+        print(f"s2py: error: {problem}", file=sys.stderr)
+        return 1
+    print(f"wrote {len(rows)} rows to {args.output} ({failed} with errors)", file=sys.stderr)
+    return 1 if failed else 0
+
+
 def _run_catalog_search(args) -> int:
     import json
 
@@ -554,6 +631,25 @@ def _run_stubs(args) -> int:
         print(f"s2py: error: {args.output}: {error.strerror or error}", file=sys.stderr)
         return 1
     print(f"wrote {target}", file=sys.stderr)
+    return 0
+
+
+def _run_grammar(args) -> int:
+    from . import grammar
+
+    try:
+        text = grammar.signatures_json() if args.signatures else grammar.grammar_text(args.dialect, args.max_depth)
+    except grammar.GrammarError as error:
+        _usage(str(error))
+        return 2
+    if not args.output or args.output == STDOUT:
+        sys.stdout.write(text)
+        return 0
+    problem = _write(Path(args.output), text)
+    if problem:
+        print(f"s2py: error: {problem}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
 
