@@ -331,6 +331,7 @@ class Entry:
     parameters: tuple[Parameter, ...]
     keywords: tuple[str, ...] = ()
     starred_keys: tuple[str, ...] = ()
+    positional: tuple[str, ...] = ()  # keys a call may give as bare arguments, in order
 
     def parameter(self, key: str) -> Parameter | None:
         for p in self.parameters:
@@ -379,6 +380,7 @@ def _entry(raw: dict) -> Entry:
         parameters=tuple(_parameter(p) for p in raw.get("parameters") or ()),
         keywords=tuple(raw.get("keywords") or ()),
         starred_keys=tuple(raw.get("starred_keys") or ()),
+        positional=tuple(raw.get("positional") or ()),
     )
 
 
@@ -390,6 +392,7 @@ _by_function: dict[str, str] | None = None
 _shards: dict[str, dict[str, Entry]] = {}
 _shard_loads = 0  # number of shard files read so far (tests check laziness with it)
 _vocabulary: frozenset[str] | None = None
+_aliases: dict[str, str] | None = None
 _search_rows: list[tuple[Entry, tuple[tuple[str, ...], ...], str]] | None = None
 
 
@@ -438,8 +441,10 @@ def _load_shard(shard: str) -> dict[str, Entry]:
 
 def _clear_cache() -> None:
     """Forget everything loaded (for tests)."""
-    global _index, _by_function, _shard_loads, _vocabulary, _search_rows, _short_index
+    global _index, _by_function, _shard_loads, _vocabulary, _search_rows, _short_index, _aliases
     with _lock:
+        _aliases = None
+        _label_keywords.clear()
         _index = None
         _by_function = None
         _short_index = None
@@ -520,6 +525,46 @@ def _short_names() -> tuple[dict[str, str], dict[str, str]]:
                 forward[idents[0]] = candidate
         _short_index = (forward, {short: ident for ident, short in forward.items()})
     return _short_index
+
+
+def identifier_by_alias(name: str) -> str | None:
+    """The built-in action whose display name, in snake case, is ``name``
+    (``show_result`` for "Show Result"), or None.  Only hand-written code
+    calls actions so; decompiled code uses ``call_name``."""
+    return display_aliases().get(name)
+
+
+def display_aliases() -> dict[str, str]:
+    """Snake-case display names of built-in actions -> identifier (``aliases.json``)."""
+    global _aliases
+    if _aliases is None:
+        aliases = _read_json("aliases.json")
+        with _lock:
+            _aliases = aliases
+    return _aliases
+
+
+def label_keywords(entry: Entry) -> dict[str, str]:
+    """Keywords that name a parameter by its label in the app, in snake case
+    (``title`` for "Title") -> its key: for labels that are no key of the action
+    and that one parameter alone has."""
+    found = _label_keywords.get(entry.identifier)
+    if found is None:
+        found = _label_keywords[entry.identifier] = _labels_of(entry)
+    return found
+
+
+_label_keywords: dict[str, dict[str, str]] = {}
+
+
+def _labels_of(entry: Entry) -> dict[str, str]:
+    keys = set(entry.parameter_keys)
+    owners: dict[str, list[str]] = {}
+    for parameter in entry.parameters:
+        label = "_".join(re.findall(r"[a-z0-9]+", parameter.label.lower()))
+        if label.isidentifier() and not keyword.iskeyword(label) and label not in keys:
+            owners.setdefault(label, []).append(parameter.key)
+    return {label: found[0] for label, found in owners.items() if len(found) == 1}
 
 
 def entry(identifier: str) -> Entry | None:

@@ -609,7 +609,8 @@ def _run_catalog_show(args) -> int:
 
     from . import catalog
 
-    entry = catalog.entry_for_function(args.name) or catalog.entry(args.name)
+    aliased = catalog.identifier_by_alias(args.name)
+    entry = catalog.entry_for_function(args.name) or catalog.entry(args.name) or (catalog.entry(aliased) if aliased else None)
     if entry is None:
         guesses = catalog.suggest(args.name)
         hint = f"; did you mean {guesses[0]}?" if guesses else ""
@@ -671,11 +672,14 @@ def _describe(entry) -> str:
     """A readable page about one action: what it is, its keywords, its output."""
     from . import catalog
 
-    keywords = ", ".join(p.key for p in entry.parameters)
+    bare = list(entry.positional)
+    named = [p.key for p in entry.parameters if p.key not in bare]
+    signature = ", ".join(bare + (["*"] + named if named and bare else named))
     short = catalog.call_name(entry.identifier)
-    lines = [f"{short}({keywords})", f"  identifier: {entry.identifier}"]
-    if short != entry.function_name:
-        lines.append(f"  also: {entry.function_name}")
+    lines = [f"{short}({signature})", f"  identifier: {entry.identifier}"]
+    others = [name for name in (entry.function_name, *_aliases_of(entry.identifier)) if name != short]
+    if others:
+        lines.append(f"  also: {', '.join(others)}")
     for label, value in (
         ("name", entry.display_name),
         ("app", entry.app),
@@ -688,6 +692,7 @@ def _describe(entry) -> str:
             lines.append(f"  {label}: {value}")
     if entry.parameters:
         lines.append("  parameters:")
+    labels = catalog.label_keywords(entry)
     for p in entry.parameters:
         facts = [p.type]
         if p.required:
@@ -697,10 +702,19 @@ def _describe(entry) -> str:
         if p.has_default:
             facts.append(f"default {p.default!r}")
         label = f" \"{p.label}\"" if p.label else ""
+        keyword = next((name for name, key in labels.items() if key == p.key), None)
+        if keyword:
+            facts.append(f"or {keyword}=")
         lines.append(f"    {p.key}{label}: {', '.join(facts)}")
         if p.enum:
             lines.append(f"      one of: {', '.join(repr(m) for m in p.enum)}")
     return "\n".join(lines)
+
+
+def _aliases_of(identifier: str) -> list[str]:
+    from . import catalog
+
+    return sorted(alias for alias, found in catalog.display_aliases().items() if found == identifier)
 
 
 if __name__ == "__main__":

@@ -211,14 +211,23 @@ def stub_source() -> str:
         for entry in entries
         if (short := catalog.call_name(entry.identifier)) != entry.function_name
     )
+    taken = {e.function_name for e in entries} | {short for short, _ in aliases}
+    display_aliases = sorted(
+        (alias, catalog.function_name(identifier))
+        for alias, identifier in catalog.display_aliases().items()
+        if alias not in taken
+    )
     exported = _declared_names(prelude) + [e.function_name for e in entries] + [short for short, _ in aliases]
+    exported += [alias for alias, _ in display_aliases]
     lines = [prelude, "__all__ = ["]
     lines += [f"    {name!r}," for name in exported]
     lines.append("]\n")
     for entry in entries:
         lines.append(_function(entry))
-    # Decompiled code calls built-in actions by their short names.
+    # Decompiled code calls built-in actions by their short names, hand-written
+    # code may call them by their names in the app.
     lines += [f"{short} = {function}" for short, function in aliases]
+    lines += [f"{alias} = {function}" for alias, function in display_aliases]
     return "\n".join(lines) + "\n"
 
 
@@ -258,7 +267,12 @@ def _function(entry: catalog.Entry) -> str:
             rest = None
         else:
             rest = f"**{_fresh_name('general_keys', own)}: Unpack[_GeneralKeys]"
-    parts = (["*", *keywords] if keywords else []) + ([rest] if rest else [])
+    # Bare arguments (``alert("Done")``) stand for the positional keys, which
+    # therefore come first and may be given either way.
+    first = [keyword for key in entry.positional for keyword in keywords if keyword.startswith(f"{key}: ")]
+    keywords = [keyword for keyword in keywords if keyword not in first]
+    keywords += [f"{label}: {_annotation(entry.parameter(key))} = ..." for label, key in catalog.label_keywords(entry).items()]
+    parts = first + (["*", *keywords] if keywords else []) + ([rest] if rest else [])
     return f"def {entry.function_name}({', '.join(parts)}) -> Variable:\n    {_docstring(entry)}\n"
 
 

@@ -114,18 +114,46 @@ def parse(ctx, call: ast.Call) -> ir.Action:
     if function == "action":
         identifier, arguments = _explicit_identifier(ctx, call)
     else:
-        identifier = catalog.identifier(function)
+        identifier = catalog.identifier(function) or catalog.identifier_by_alias(function)
         if identifier is None:
             ctx.unknown_action(call, function)
             identifier = ""
         arguments = call.args
-        if arguments:
-            raise ctx.error(arguments[0], "found a positional argument, expected Key=value")
     entry = catalog.entry(identifier) if identifier else None
     origin = ctx.origin(call)
     ctx.action_identifier = identifier
-    params = parse_keywords(ctx, call.keywords, entry, origin)
+    keywords = _bare_arguments_as_keywords(ctx, arguments, entry, function) + call.keywords
+    params = parse_keywords(ctx, keywords, entry, origin)
     return ir.Action(identifier, params, origin=origin)
+
+
+def _bare_arguments_as_keywords(ctx, arguments: list, entry, function: str) -> list[ast.keyword]:
+    """``alert("Done")`` as ``alert(WFAlertActionMessage="Done")``.
+
+    Bare arguments stand, in order, for the action's ``positional`` keys (the
+    placeholders of its sentence in the app), so hand-written code reads as the
+    app shows the action.  Compiling writes the same plist either way.
+    """
+    if not arguments or entry is None:
+        return []  # an unknown action is reported already
+    for node in arguments:
+        if isinstance(node, ast.Starred):
+            raise ctx.error(node, f"found *arguments in {function}(), expected the values one by one")
+    keys = entry.positional
+    if len(arguments) > len(keys):
+        extra = arguments[len(keys)]
+        if not keys:
+            raise ctx.error(
+                extra,
+                f"found a bare argument, but {function}() takes every value by name: write Key=value "
+                f"(`s2py catalog show {function}` lists the keys)",
+            )
+        raise ctx.error(
+            extra,
+            f"found {len(arguments)} bare arguments, but {function}() takes at most {len(keys)} "
+            f"({', '.join(keys)}); give the others as Key=value",
+        )
+    return [ast.copy_location(ast.keyword(arg=key, value=node), node) for key, node in zip(keys, arguments)]
 
 
 def _explicit_identifier(ctx, call: ast.Call) -> tuple[str, list]:
@@ -144,7 +172,7 @@ def parse_keywords(ctx, keywords: list[ast.keyword], entry, origin: ir.Origin) -
         if keyword.arg is None:
             pairs = _starred_pairs(ctx, keyword)
         else:
-            pairs = [(keyword.arg, keyword, keyword.value)]
+            pairs = [(_key_named(entry, keyword.arg), keyword, keyword.value)]
         for key, key_node, value_node in pairs:
             if key in seen:
                 raise ctx.error(key_node, f"found the key {key!r} twice, expected each key once")
@@ -161,6 +189,14 @@ def parse_keywords(ctx, keywords: list[ast.keyword], entry, origin: ir.Origin) -
             param = entry.parameter(key) if entry is not None else None
             params.append((key, values.parse(ctx, value_node, param)))
     return params
+
+
+def _key_named(entry, name: str) -> str:
+    """The key a keyword stands for: itself, or, when the action has no such key,
+    the parameter whose label in the app reads as ``name`` (``title=`` for "Title")."""
+    if entry is None:
+        return name
+    return catalog.label_keywords(entry).get(name, name)
 
 
 def _starred_pairs(ctx, keyword: ast.keyword) -> list:

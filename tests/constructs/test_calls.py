@@ -1,0 +1,85 @@
+"""Action calls as a hand-writer writes them: bare arguments in the order of the
+action's sentence in the app, keywords named by the app's labels, functions
+named by the app's action names.  Each compiles to exactly what the keyword
+form compiles to; decompiling keeps the keyword form."""
+
+import pytest
+
+from shortcuts2py import api, catalog
+from shortcuts2py.errors import CompileError
+
+from .harness import compiles_to
+
+HEAD = "from s2py_actions import *\n"
+
+
+@pytest.mark.parametrize(
+    "plain, keywords",
+    [
+        ('alert("Done")', 'alert(WFAlertActionMessage="Done")'),
+        ('ask("Name?")', 'ask(WFAskActionPrompt="Name?")'),
+        ('showresult("Hi")', 'showresult(Text="Hi")'),
+        # The sentence "Replace [find] with [replace] in [input]" gives the order.
+        ('text_replace("a", "b", "banana")', 'text_replace(WFReplaceTextFind="a", WFReplaceTextReplace="b", WFInput="banana")'),
+        # A bare argument and keywords together.
+        ('alert("Done", WFAlertActionTitle="Note")', 'alert(WFAlertActionMessage="Done", WFAlertActionTitle="Note")'),
+    ],
+)
+def test_bare_arguments_stand_for_the_sentence_keys(plain, keywords):
+    compiles_to(HEAD + plain + "\n", api.compile(HEAD + keywords + "\n"))
+
+
+def test_labels_and_display_names_name_what_the_keys_name():
+    plain = 'show_alert("Sure?", title="Check", show_cancel_button=False)\nshow_result("ok")\n'
+    keywords = (
+        'alert(WFAlertActionMessage="Sure?", WFAlertActionTitle="Check", WFAlertActionCancelButtonShown=False)\n'
+        'showresult(Text="ok")\n'
+    )
+    compiles_to(HEAD + plain, api.compile(HEAD + keywords))
+    # Decompiling writes the keyword form: the sugar is one way.
+    code = api.decompile(api.compile(HEAD + plain))
+    assert "WFAlertActionTitle=" in code and "show_alert" not in code
+
+
+def test_the_input_is_the_bare_argument_of_an_action_without_a_sentence():
+    entry = catalog.entry("is.workflow.actions.detect.dictionary")
+    assert entry.positional == (entry.input_parameter,)
+    compiles_to(HEAD + 'd = detect_dictionary("{}")\n', api.compile(HEAD + 'd = detect_dictionary(WFInput="{}")\n'))
+
+
+def test_choices_and_switches_are_never_bare():
+    entry = catalog.entry("is.workflow.actions.ask")
+    assert "WFInputType" not in entry.positional  # the sentence is "Ask for [type] with [prompt]"
+    assert entry.positional == ("WFAskActionPrompt",)
+
+
+@pytest.mark.parametrize(
+    "code, column, words",
+    [
+        ('showresult("a", "b")\n', 17, "found 2 bare arguments, but showresult() takes at most 1 (Text)"),
+        ("getbatterylevel(1)\n", 17, "takes every value by name"),
+        ("alert(*items)\n", 7, "found *arguments"),
+        ('alert("a", WFAlertActionMessage="b")\n', 12, "found the key 'WFAlertActionMessage' twice"),
+    ],
+)
+def test_bare_arguments_that_cannot_be_placed_are_errors_at_their_place(code, column, words):
+    with pytest.raises(CompileError) as raised:
+        api.compile(HEAD + "items = [1]\n" + code)
+    assert words in raised.value.message
+    assert (raised.value.line, raised.value.column) == (3, column)
+
+
+def test_a_display_name_is_only_an_alias_for_a_built_in_action():
+    aliases = catalog.display_aliases()
+    assert aliases["show_result"] == "is.workflow.actions.showresult"
+    assert aliases["get_contents_of_url"] == "is.workflow.actions.downloadurl"
+    for alias, identifier in aliases.items():
+        entry = catalog.entry(identifier)
+        assert "wfactions" in entry.sources, alias
+        assert catalog.identifier(alias) in (None, identifier), alias  # never hides a function name
+
+
+def test_match_on_a_value_says_to_write_if_elif():
+    with pytest.raises(CompileError) as raised:
+        api.compile(HEAD + 'x = "a"\nmatch x:\n    case "a":\n        alert("A")\n')
+    assert "elif" in raised.value.message and raised.value.line == 3
