@@ -50,6 +50,7 @@ PSEUDO_FUNCTIONS = frozenset(
         "with_keys",
         "option",
         "plain_dict",
+        "plain_list",
         "dictionary_field",
         "icon_image",
         "ref",

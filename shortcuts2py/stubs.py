@@ -141,6 +141,7 @@ def option(value: str, /) -> str:
 def with_keys(test: Any, /, **keys: Any) -> bool:
     """A test with the keys it does not say (None: the key is absent)."""
 def plain_dict(value: dict[str, Any], /) -> dict[str, Any]: ...
+def plain_list(value: list[Any], /) -> list[Any]: ...
 def quantity(magnitude: Any = ..., unit: str = ..., /) -> Any:
     """A measurement: a magnitude and its unit."""
 def shortcut_named(name: str, identifier: str = ..., /, *, is_self: bool = ...) -> Any:

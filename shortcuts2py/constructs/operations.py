@@ -9,6 +9,8 @@ name.strip()                               Trim Whitespace
 name.replace("a", "b")                     Replace Text (plain text, case sensitive)
 name.split(",")                            Split Text: Custom ","
 name.split(" ") / .split("\\n")             Split Text: Spaces / New Lines
+", ".join(items)                           Combine Text: Custom ", " (" " / "\\n": Spaces /
+                                           New Lines)
 items[0], items[-1], items[2]              Get Item from List: First Item, Last Item,
                                            Item At Index 3 (the app counts from 1)
 =========================================  ==============================================
@@ -17,8 +19,8 @@ These are the forms a Python programmer writes first; each means here what it
 means in Python.  Compiling only: decompiled code names the action
 (``text_changecase(WFCaseType="UPPERCASE", text=name)``), which says the same.
 Forms whose Python meaning no action has (``split()`` on any whitespace, a
-slice, ``upper`` of something that is not a variable) are refused with what to
-write instead.
+slice) are refused with what to write instead.  The text operated on may be a
+variable, a string or an f-string (``"a,b".split(",")``).
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ from .. import ir
 
 CHANGE_CASE, TRIM = "is.workflow.actions.text.changecase", "is.workflow.actions.text.trimwhitespace"
 REPLACE, SPLIT = "is.workflow.actions.text.replace", "is.workflow.actions.text.split"
+COMBINE = "is.workflow.actions.text.combine"
 ITEM = "is.workflow.actions.getitemfromlist"
 _CASES = {"upper": "UPPERCASE", "lower": "lowercase", "title": "Capitalize Every Word"}
 _SEPARATORS = {" ": "Spaces", "\n": "New Lines"}
-METHODS = frozenset({*_CASES, "strip", "replace", "split"})
+METHODS = frozenset({*_CASES, "strip", "replace", "split", "join"})
 
 
 def matches(node: ast.expr) -> bool:
@@ -50,27 +53,35 @@ def parse(ctx, node: ast.expr) -> ir.Action:
     if isinstance(node, ast.Subscript):
         return ir.Action(ITEM, _item_params(ctx, node), origin=origin)
     method, args = node.func.attr, node.args
-    subject = ir.TokenAttachment(variables.parse(ctx, node.func.value))
     if node.keywords:
         raise ctx.error(node, f"found .{method}() with keywords, which no action takes")
+    if method == "join":
+        _arguments(ctx, node, 1)
+        items = ir.TokenAttachment(variables.parse(ctx, args[0]))  # Combine Text takes the list as a variable
+        return ir.Action(COMBINE, [*_separator_params(ctx, node.func.value), ("text", items)], origin=origin)
+    text = _text_argument(ctx, node.func.value)
     if method in _CASES:
         _arguments(ctx, node, 0)
-        return ir.Action(CHANGE_CASE, [("WFCaseType", ir.Literal(_CASES[method])), ("text", _text(subject))], origin=origin)
+        return ir.Action(CHANGE_CASE, [("WFCaseType", ir.Literal(_CASES[method])), ("text", text)], origin=origin)
     if method == "strip":
         _arguments(ctx, node, 0, "strip() of given characters has no action; Trim Whitespace is .strip()")
-        return ir.Action(TRIM, [("WFInput", _text(subject))], origin=origin)
+        return ir.Action(TRIM, [("WFInput", text)], origin=origin)
     if method == "replace":
         _arguments(ctx, node, 2, "replace() with a count has no action; write .replace(old, new)")
         find, replace = (_text_argument(ctx, arg) for arg in args)
-        params = [("WFReplaceTextFind", find), ("WFReplaceTextReplace", replace), ("WFInput", _text(subject))]
+        params = [("WFReplaceTextFind", find), ("WFReplaceTextReplace", replace), ("WFInput", text)]
         return ir.Action(REPLACE, params, origin=origin)
     _arguments(ctx, node, 1, "split() without a separator splits on any run of whitespace, which Split Text cannot; "
                "write .split(\" \") or .split(\"\\n\")")
-    separator = args[0]
+    return ir.Action(SPLIT, [*_separator_params(ctx, args[0]), ("text", text)], origin=origin)
+
+
+def _separator_params(ctx, separator: ast.expr) -> list:
+    """Split and Combine Text name a space and a line break; any other separator is Custom."""
     named = _SEPARATORS.get(separator.value) if isinstance(separator, ast.Constant) and isinstance(separator.value, str) else None
-    params = [("WFTextSeparator", ir.Literal(named))] if named else [
-        ("WFTextSeparator", ir.Literal("Custom")), ("WFTextCustomSeparator", _text_argument(ctx, separator))]
-    return ir.Action(SPLIT, [*params, ("text", _text(subject))], origin=origin)
+    if named:
+        return [("WFTextSeparator", ir.Literal(named))]
+    return [("WFTextSeparator", ir.Literal("Custom")), ("WFTextCustomSeparator", _text_argument(ctx, separator))]
 
 
 def _arguments(ctx, node: ast.Call, count: int, why: str | None = None) -> None:

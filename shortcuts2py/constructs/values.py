@@ -12,6 +12,12 @@ array                         [...]
 dictionary                    {"key": value}
 ============================  =========================================
 
+A list or dict written where real files only ever put variables (Choose from
+List's input, Show Result's text) is what a Python reader means by it: the
+List or Dictionary action makes it first, and the parameter takes that output.
+A literal array or dictionary that a file does hold there is written
+``plain_list([...])`` / ``plain_dict({...})``.
+
 Values that stand for something more (text with variables, a variable, a
 dictionary field) belong to their own constructs; ``lower`` and ``parse`` here
 dispatch to them, so this module is the one entry point for any value.
@@ -30,7 +36,7 @@ from ..literals import bytes_source, string_source
 from . import dictionaries, filters, structured, text, variables
 
 # Functions of the language that spell plist values (never action names).
-VALUE_FUNCTIONS = frozenset({"date", "real", "attachment", "group", "str", "dictionary_field", "plain_dict"})
+VALUE_FUNCTIONS = frozenset({"date", "real", "attachment", "group", "str", "dictionary_field", "plain_dict", "plain_list"})
 
 
 # --- lower -----------------------------------------------------------------------------
@@ -47,7 +53,8 @@ def lower(ctx, value: ir.Value, param=None, key: str | None = None, identifier: 
     if kind is ir.TokenAttachment:
         return variables.lower(ctx, value.attachment)
     if kind is ir.ListValue:
-        return nodes.ListDisplay([lower(ctx, item) for item in value.items])
+        display = nodes.ListDisplay([lower(ctx, item) for item in value.items])
+        return _call("plain_list", [nodes.Arg(display)]) if takes_a_variable(param) else display
     if kind is ir.DictValue:
         special = structured.lower(ctx, value, key, identifier)
         return special if special is not None else _lower_dict(ctx, value, param)
@@ -88,8 +95,16 @@ def _lower_dict(ctx, value: ir.DictValue, param) -> nodes.Expr:
     if sugar is not None:
         return sugar if in_parameter else _call("dictionary_field", [nodes.Arg(sugar)])
     display = lower_plain_dict(ctx, value)
-    # A dictionary parameter reads {...} as a dictionary field; this one is a plain dict.
-    return _call("plain_dict", [nodes.Arg(display)]) if in_parameter else display
+    # A dictionary parameter reads {...} as a dictionary field, one that takes a
+    # variable as a Dictionary action: this one is a plain dict.
+    return _call("plain_dict", [nodes.Arg(display)]) if in_parameter or takes_a_variable(param) else display
+
+
+def takes_a_variable(param) -> bool:
+    """Whether real files fill the parameter with variables and never with a literal
+    list or dictionary: there, ``[...]`` and ``{...}`` are made by their actions."""
+    seen = param.seen if param is not None else ()
+    return "variable" in seen and not {"list", "object", "dictionary"} & set(seen)
 
 
 def lower_plain_dict(ctx, value: ir.DictValue) -> nodes.DictDisplay:
@@ -114,12 +129,14 @@ def parse(ctx, node: ast.expr, param=None) -> ir.Value:
         return ir.Literal(parse_constant(ctx, node))
     if kind is ast.JoinedStr:
         return text.parse_fstring(ctx, node)
-    if kind is ast.List:
-        return ir.ListValue([parse(ctx, item) for item in node.elts])
-    if kind is ast.Dict:
+    if kind is ast.List or kind is ast.Dict:
         if dictionaries.is_dictionary_parameter(param):
             return dictionaries.parse(ctx, node)
-        return parse_plain_dict(ctx, node)
+        if takes_a_variable(param):
+            from .value_actions import parse as parse_value_action
+
+            return ir.TokenAttachment(ir.Attachment(ctx.hoist(parse_value_action(ctx, node))))
+        return ir.ListValue([parse(ctx, item) for item in node.elts]) if kind is ast.List else parse_plain_dict(ctx, node)
     if kind is ast.UnaryOp and isinstance(node.op, ast.USub) and _is_number(node.operand):
         return ir.Literal(-node.operand.value)
     if kind is ast.Call and isinstance(node.func, ast.Name) and node.func.id in VALUE_FUNCTIONS:
@@ -163,7 +180,7 @@ def parse_plain_dict(ctx, node: ast.Dict) -> ir.DictValue:
 
 
 def _parse_value_function(ctx, node: ast.Call, param) -> ir.Value | None:
-    """date(), real(), attachment(), group(), str("..."), dictionary_field({...}), plain_dict({...})."""
+    """date(), real(), attachment(), group(), str("..."), dictionary_field({...}), plain_dict({...}), plain_list([...])."""
     function = node.func.id
     if function == "str":
         return text.parse_str_call(ctx, node)  # None when it is a coercion of a variable
@@ -181,6 +198,10 @@ def _parse_value_function(ctx, node: ast.Call, param) -> ir.Value | None:
         if not isinstance(argument, ast.Dict):
             raise ctx.error(node, "found dictionary_field() without a dict, expected dictionary_field({\"key\": value})")
         return dictionaries.parse(ctx, argument)
+    if function == "plain_list":
+        if not isinstance(argument, ast.List):
+            raise ctx.error(node, "found plain_list() without a list, expected plain_list([...])")
+        return ir.ListValue([parse(ctx, item) for item in argument.elts])
     if not isinstance(argument, ast.Dict):
         raise ctx.error(node, "found plain_dict() without a dict, expected plain_dict({\"key\": value})")
     return parse_plain_dict(ctx, argument)

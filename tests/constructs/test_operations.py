@@ -63,3 +63,26 @@ def test_forms_without_a_python_meaning_here_are_refused(body, words):
 def test_augmented_assignment_reads_back_as_written():
     code = HEAD + '\nn = 1\nfor item in ["a", "b"]:\n    n += 2\nshowresult(Text=f"{n}")\n'
     assert api.decompile(api.compile(code)) == code
+
+
+@pytest.mark.parametrize(
+    "separator, params",
+    [
+        ('" "', {"WFTextSeparator": "Spaces"}),
+        ('"\\n"', {"WFTextSeparator": "New Lines"}),
+        ('", "', {"WFTextSeparator": "Custom", "WFTextCustomSeparator": ", "}),
+    ],
+)
+def test_join_is_combine_text(separator, params):
+    actions = _actions(f'items = ["a", "b"]\njoined = {separator}.join(items)\n')
+    kind, combine = actions[1]
+    assert kind == "combine"
+    assert {key: combine[key] for key in params} == params
+    assert combine["text"]["Value"]["OutputUUID"] == actions[0][1]["UUID"]  # the list, as a variable
+
+
+def test_text_methods_work_on_strings_and_f_strings_too():
+    actions = _actions('parts = "a,b".split(",")\nname = "ann"\nloud = f"{name}!".upper()\n')
+    kinds = [kind for kind, _ in actions]
+    assert kinds == ["split", "gettext", "changecase"]
+    assert actions[0][1]["text"] == "a,b"
