@@ -507,10 +507,6 @@ def test_an_unknown_aggrandizement_inside_text_goes_round():
         "WFSerializationType": "WFTextTokenString"})]})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: a menu whose case has no title and which has no WFMenuItems is written `case _ if "
-    "menu_case():`, which the compiler refuses (menus.py: lower should write WFMenuItems or the "
-    "compiler accept the guard alone)"))
 def test_a_menu_case_without_a_title_goes_round():
     group = {"GroupingIdentifier": "G"}
     assert_round_trip({"WFWorkflowActions": [
@@ -656,9 +652,6 @@ def test_an_empty_enumeration_in_a_filter_goes_round():
         "WFSerializationType": "WFContentPredicateTableTemplate"}}}]})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: a menu with no WFMenuItems key is written like one whose WFMenuItems are its case "
-    "titles, so compiling adds WFMenuItems (constructs/menus.py: say when the key is absent)"))
 def test_a_menu_without_menu_items_goes_round():
     group = {"GroupingIdentifier": "G"}
     assert_round_trip({"WFWorkflowActions": [
