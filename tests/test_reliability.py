@@ -379,10 +379,6 @@ def test_header_value_referring_to_an_action_output_goes_round():
     assert_round_trip(root)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: Repeat with Each with a parameter besides WFInput is written `for item in "
-    "repeat_each(...)`, a loop target parse refuses (it wants `for index, item in ...` there); "
-    "constructs/loops.py: lower and parse disagree on the general form"))
 def test_repeat_each_with_an_extra_parameter_goes_round():
     def action(identifier, **params):
         return {"WFWorkflowActionIdentifier": "is.workflow.actions." + identifier,
