@@ -637,9 +637,6 @@ def test_a_condition_on_nan_goes_round():
         _act("conditional", WFControlFlowMode=2, **group)]})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: inside a filter template, an Enumeration holding an empty list is dropped by the "
-    "round trip (constructs/filters.py lowers the empty value away)"))
 def test_an_empty_enumeration_in_a_filter_goes_round():
     template = {"Operator": 4, "Property": "Calendar",
                 "Values": {"Enumeration": {"Value": [], "WFSerializationType": "WFStringSubstitutableState"}}}
