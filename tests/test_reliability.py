@@ -492,10 +492,6 @@ def test_augmented_assignment_to_a_subscript_is_a_compile_error():
     code_ends_well('shortcut()\nx = is_workflow_actions_gettext()\nx["k"] += [1]\n')
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: an attachment with an unknown aggrandizement, inside a text's plist shape, is written "
-    "attachment(ref.aggrandize({...})) in a dict where the compiler wants a variable (lower/parse "
-    "disagree on bare attachments inside attachmentsByRange)"))
 def test_an_unknown_aggrandizement_inside_text_goes_round():
     attachment = {"Type": "ActionOutput", "OutputUUID": "U", "Aggrandizements": [{"Type": "a\nb"}]}
     assert_round_trip({"WFWorkflowActions": [_act("gettext", WFTextActionText={
@@ -528,10 +524,6 @@ def test_an_empty_group_id_is_kept_with_keep_ids():
     assert result.difference is None, result.difference
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: a Text action whose text keeps its plist shape is written `_ = {...}`, the very "
-    "form of a Dictionary action, so it compiles to is.workflow.actions.dictionary (lower: the "
-    "`_ = value` shorthand must not be used for a text in its plist shape)"))
 def test_a_text_in_its_plist_shape_stays_a_text_action():
     key = {"Value": {"string": "text"}, "WFSerializationType": "WFTextTokenString"}
     root = {"WFWorkflowActions": [
