@@ -379,10 +379,6 @@ def test_header_value_referring_to_an_action_output_goes_round():
     assert_round_trip(root)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: Repeat with Each with a parameter besides WFInput is written `for item in "
-    "repeat_each(...)`, a loop target parse refuses (it wants `for index, item in ...` there); "
-    "constructs/loops.py: lower and parse disagree on the general form"))
 def test_repeat_each_with_an_extra_parameter_goes_round():
     def action(identifier, **params):
         return {"WFWorkflowActionIdentifier": "is.workflow.actions." + identifier,
@@ -496,10 +492,6 @@ def test_augmented_assignment_to_a_subscript_is_a_compile_error():
     code_ends_well('shortcut()\nx = is_workflow_actions_gettext()\nx["k"] += [1]\n')
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: an attachment with an unknown aggrandizement, inside a text's plist shape, is written "
-    "attachment(ref.aggrandize({...})) in a dict where the compiler wants a variable (lower/parse "
-    "disagree on bare attachments inside attachmentsByRange)"))
 def test_an_unknown_aggrandizement_inside_text_goes_round():
     attachment = {"Type": "ActionOutput", "OutputUUID": "U", "Aggrandizements": [{"Type": "a\nb"}]}
     assert_round_trip({"WFWorkflowActions": [_act("gettext", WFTextActionText={
@@ -507,10 +499,6 @@ def test_an_unknown_aggrandizement_inside_text_goes_round():
         "WFSerializationType": "WFTextTokenString"})]})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: a menu whose case has no title and which has no WFMenuItems is written `case _ if "
-    "menu_case():`, which the compiler refuses (menus.py: lower should write WFMenuItems or the "
-    "compiler accept the guard alone)"))
 def test_a_menu_case_without_a_title_goes_round():
     group = {"GroupingIdentifier": "G"}
     assert_round_trip({"WFWorkflowActions": [
@@ -536,10 +524,6 @@ def test_an_empty_group_id_is_kept_with_keep_ids():
     assert result.difference is None, result.difference
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: a Text action whose text keeps its plist shape is written `_ = {...}`, the very "
-    "form of a Dictionary action, so it compiles to is.workflow.actions.dictionary (lower: the "
-    "`_ = value` shorthand must not be used for a text in its plist shape)"))
 def test_a_text_in_its_plist_shape_stays_a_text_action():
     key = {"Value": {"string": "text"}, "WFSerializationType": "WFTextTokenString"}
     root = {"WFWorkflowActions": [
@@ -645,9 +629,6 @@ def test_a_condition_on_nan_goes_round():
         _act("conditional", WFControlFlowMode=2, **group)]})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: inside a filter template, an Enumeration holding an empty list is dropped by the "
-    "round trip (constructs/filters.py lowers the empty value away)"))
 def test_an_empty_enumeration_in_a_filter_goes_round():
     template = {"Operator": 4, "Property": "Calendar",
                 "Values": {"Enumeration": {"Value": [], "WFSerializationType": "WFStringSubstitutableState"}}}
@@ -656,9 +637,6 @@ def test_an_empty_enumeration_in_a_filter_goes_round():
         "WFSerializationType": "WFContentPredicateTableTemplate"}}}]})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: a menu with no WFMenuItems key is written like one whose WFMenuItems are its case "
-    "titles, so compiling adds WFMenuItems (constructs/menus.py: say when the key is absent)"))
 def test_a_menu_without_menu_items_goes_round():
     group = {"GroupingIdentifier": "G"}
     assert_round_trip({"WFWorkflowActions": [

@@ -14,6 +14,7 @@ a rule {Property, Operator, Values: {String|Bool|...}}       prop("Name") == "x"
 a choice (Enumeration, a WFStringSubstitutableState)         prop("Calendar") == option("Work"),
                                                              prop("List") == option(name)
 a Bool inside a WFBooleanSubstitutableState                  prop("Is Completed") == option(False)
+a state holding anything else (a number, a list)             prop("List", Enumeration=option(5)) == None
 a date variable (Date), with a property named "... Date"     prop("Due Date") < today
 the rule's other keys (Unit, VariableOverrides, leftover     prop("Name", Unit=4) == "x",
 operands the app keeps, Removable=False / absent)            prop("Name", Removable=None) == "x"
@@ -209,8 +210,19 @@ def _lower_test_operand(ctx, key: str, value, code: int, date_property: bool = F
         return values.lower_scalar(value.value) if _is_number(value) else None
     if key == "Bool" and isinstance(value, ir.Literal) and type(value.value) is bool:
         return values.lower_scalar(value.value)
-    if code in (4, 5) and _tagged(value, _STATES[key]) is not None:
+    if code in (4, 5) and _choice_key(_tagged(value, _STATES[key])) == key:
         return _lower_operand(ctx, key, value)  # option(...) says which key it fills
+    return None
+
+
+def _choice_key(inner) -> str | None:
+    """The key ``== option(inner)`` fills when compiled (_parse_choice): Bool for a bool,
+    Enumeration for text or a variable; None for anything else (a number, a list...),
+    which stays a keyword of prop()."""
+    if isinstance(inner, ir.Literal) and type(inner.value) is bool:
+        return "Bool"
+    if ir.is_str_literal(inner) or isinstance(inner, ir.TokenAttachment):
+        return "Enumeration"
     return None
 
 

@@ -8,10 +8,11 @@ Repeat n times, Repeat Index used           for index in range(1, n + 1):
 Repeat with Each item of x                  for item in x:
 ... of a List action's items                for item in ["a", "b"]:  (the List action first)
 ... its body taking the item unnamed        for _ in x:
-... and its Repeat Index used               for index, item in enumerate(x, start=1):
+... its Repeat Index used                   for index, item in enumerate(x, start=1):
+... both (item unnamed, index used)         for index, _ in enumerate(x, start=1):
 ... of the previous output                  for item in _:
 a count stored as a real or as text        range(int(3.0)), range(int("3"))
-other settings                              for ... in repeat_count(...) / repeat_each(...)
+other settings (the same loop targets)      for ... in repeat_count(...) / repeat_each(...)
 End Repeat with an output                   results = repeat_results(...) after the loop
 =========================================  ==============================================
 
@@ -59,14 +60,20 @@ def lower(ctx, block: ir.Block) -> nodes.For:
     aliases = {index_name: index_code} if index_code is not None else {}
     if each and item_code != IMPLICIT:
         aliases[item_name] = item_code
-        if index_code is not None:
-            target: nodes.Expr = nodes.TupleDisplay([nodes.Name(index_code), nodes.Name(item_code)], parens=False)
-        else:
-            target = nodes.Name(item_code)
-    else:
-        target = nodes.Name(index_code or "_")
+    target = _target(index_code, item_code if each else None)
     body = ctx.loop_body(block, aliases)
     return nodes.For(target, iterator, body)
+
+
+def _target(index_code: str | None, item_code: str | None) -> nodes.Expr:
+    """``index``/``_`` (Repeat), ``item`` or ``index, item`` (Repeat with Each): a loop
+    with an index always names its item too, ``_`` when the body takes it unnamed,
+    since one name there would read back as the item."""
+    if item_code is None:
+        return nodes.Name(index_code or "_")
+    if index_code is None:
+        return nodes.Name(item_code)
+    return nodes.TupleDisplay([nodes.Name(index_code), nodes.Name(item_code)], parens=False)
 
 
 def _iterator(ctx, params: list, each: bool, with_index: bool) -> nodes.Expr:
@@ -130,7 +137,10 @@ def parse(ctx, node: ast.For) -> ir.Block:
 
         each = function == "repeat_each"
         params = parse_keywords(ctx, iterator.keywords, None, origin)
-        aliases = _target_aliases(ctx, target, each, index_name, item_name)
+        if each and not isinstance(target, ast.Tuple):  # one name: the item, as in `for item in x`
+            aliases = {_single_name(ctx, target, "repeat_each(...)"): item_name}
+        else:
+            aliases = _target_aliases(ctx, target, each, index_name, item_name)
     elif function == "range":
         each = False
         count, start_at_one = _range_count(ctx, iterator)

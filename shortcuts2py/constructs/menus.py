@@ -15,6 +15,9 @@ End Menu with an output or parameters          result = menu_result(...) after i
 
 ``WFMenuItems`` is left out when it lists exactly the cases in order (a title,
 or the text of a case with variables); otherwise it is written on ``menu(...)``.
+Compiling lists the cases only when each one has a short form: a menu with a
+case of more settings and no ``WFMenuItems`` has no such key, and
+``menu(WFMenuItems=None)`` says that of a menu whose cases are all short.
 """
 
 from __future__ import annotations
@@ -36,7 +39,10 @@ def lower(ctx, block: ir.Block) -> nodes.Match:
     params = block.start.params
     if None not in cases and _lists_the_cases(block.start.param(ITEMS_KEY), cases):
         params = [(key, value) for key, value in params if key != ITEMS_KEY]
-    subject = nodes.Call(nodes.Name("menu"), keyword_args(ctx, params, None))
+    args = keyword_args(ctx, params, None)
+    if block.start.param(ITEMS_KEY) is ir.ABSENT and None not in cases:
+        args.append(nodes.Arg(nodes.Name("None"), ITEMS_KEY))  # else compiling would list the cases
+    subject = nodes.Call(nodes.Name("menu"), args)
     written = []
     for index, (section, case) in enumerate(zip(block.sections[1:], cases), 1):
         pattern, guard = _case_pattern(ctx, section.opener, case)
@@ -117,7 +123,8 @@ def parse(ctx, node: ast.Match) -> ir.Block:
     if subject.args:
         raise ctx.error(subject.args[0], "found a positional argument in menu(), expected Key=value")
     origin = ctx.origin(node)
-    params = parse_keywords(ctx, subject.keywords, None, origin)
+    keywords, items_absent = _without_absent_items(subject.keywords)
+    params = parse_keywords(ctx, keywords, None, origin)
     block = ctx.open_block(ir.Action(ir.MENU, params, origin=origin))
     block.sections.append(ir.Section(None, []))
     items, simple = [], True
@@ -142,11 +149,16 @@ def parse(ctx, node: ast.Match) -> ir.Block:
         else:
             items.append(_item_of(title, None))
         block.sections.append(ir.Section(opener, ctx.body(case.body)))
-    if block.start.param(ITEMS_KEY) is ir.ABSENT:
-        if not simple:
-            raise ctx.error(subject, "found menu() without WFMenuItems while a case has a guard, expected WFMenuItems=[...]")
-        params.append((ITEMS_KEY, ir.ListValue(items)))
+    if block.start.param(ITEMS_KEY) is ir.ABSENT and not items_absent and simple:
+        params.append((ITEMS_KEY, ir.ListValue(items)))  # a case with settings: the key stays absent
     return block
+
+
+def _without_absent_items(keywords: list[ast.keyword]) -> tuple[list[ast.keyword], bool]:
+    """The keywords of ``menu(...)`` but ``WFMenuItems=None``, and whether it was there:
+    None is no value, it says the menu has no WFMenuItems key at all."""
+    kept = [k for k in keywords if not (k.arg == ITEMS_KEY and isinstance(k.value, ast.Constant) and k.value.value is None)]
+    return kept, len(kept) != len(keywords)
 
 
 def _parse_shown(ctx, guard: ast.Call, title: str | None) -> ir.TokenString | None:

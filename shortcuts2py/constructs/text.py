@@ -33,14 +33,22 @@ _FIELD_FORBIDDEN = ("\\", "\n", "#")
 
 
 def lower(ctx, value: ir.TokenString) -> nodes.Expr:
+    code = lower_as_text(ctx, value)
+    return code if code is not None else general_form(ctx, value)
+
+
+def lower_as_text(ctx, value: ir.TokenString) -> nodes.Expr | None:
+    """``str("...")`` or ``f"..."`` when it says the value exactly, else None: a Text
+    action needs to know, since its value in the general form would read back as a
+    Dictionary action's."""
     if not any(isinstance(part, ir.Attachment) for part in value.parts):
         if value.has_ranges == ctx.empty_ranges:
             from .values import string
 
             return nodes.Call(nodes.Name("str"), [nodes.Arg(string("".join(value.parts)))])
-        return general_form(ctx, value)
+        return None
     source = fstring_source(ctx, value.parts)
-    return nodes.String(source) if source is not None else general_form(ctx, value)
+    return nodes.String(source) if source is not None else None
 
 
 def fstring_source(ctx, parts: list) -> str | None:

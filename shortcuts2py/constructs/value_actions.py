@@ -19,9 +19,10 @@ variables it adds numbers: join text variables with ``f"{a}{b}"``.
 
 The assignment is the action's output (``_ = ...`` when the action has no
 output id).  Only an action with nothing but that one value (and a custom
-output name the assigned name says) takes this form, and only when no
-reference reads a Shortcuts property of the output (``x.Name``), which a
-plain Python value does not have.
+output name the assigned name says) takes this form, only when the value reads
+back as that action's (a text in its plist shape would be a dictionary), and
+only when no reference reads a Shortcuts property of the output (``x.Name``),
+which a plain Python value does not have.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import ast
 
 from .. import ir
 from ..writer import nodes
-from . import dictionaries, operations, values
+from . import dictionaries, operations, text, values
 from .calls import IMPLICIT
 from .dictionaries import number_of
 
@@ -79,8 +80,10 @@ def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt | None:
 
 def _value_code(ctx, identifier: str, value) -> nodes.Expr | None:
     if identifier == TEXT:
-        if ir.is_str_literal(value) or isinstance(value, ir.TokenString):
+        if ir.is_str_literal(value):
             return values.lower(ctx, value)
+        if isinstance(value, ir.TokenString):  # not in its plist shape: `_ = {...}` is a Dictionary
+            return text.lower_as_text(ctx, value)
         return None
     if identifier == NUMBER:
         if isinstance(value, ir.Literal) and type(value.value) in (int, float):

@@ -46,6 +46,13 @@ CASES = [
     (_rule(1001, "Creation Date", {"Number": 7, "Unit": 16}), 'prop("Creation Date").in_last(7, "days")'),
     (_rule(1000, "Creation Date", {"Number": 2, "Unit": 8192}), 'prop("Creation Date").in_next(2, "weeks")'),
     (_rule(1000, "Creation Date", {"Number": 2, "Unit": 3}), 'prop("Creation Date").in_next(2, 3)'),
+    # A choice that == option(...) would read back as another key stays in prop().
+    (_rule(4, "List", {"Enumeration": _state("WFStringSubstitutableState", [])}),
+     'prop("List", Enumeration={"Value": [], "WFSerializationType": "WFStringSubstitutableState"}) == None'),
+    (_rule(4, "List", {"Enumeration": _state("WFStringSubstitutableState", 5)}), 'prop("List", Enumeration=option(5)) == None'),
+    (_rule(4, "List", {"Enumeration": _state("WFStringSubstitutableState", True)}), 'prop("List", Enumeration=option(True)) == None'),
+    (_rule(4, "Is Flagged", {"Bool": _state("WFBooleanSubstitutableState", "x")}), 'prop("Is Flagged", Bool=option("x")) == None'),
+    (_rule(4, "Is Flagged", {"Bool": _state("WFBooleanSubstitutableState", TEXT)}), 'prop("Is Flagged", Bool=option(text)) == None'),
     (
         _rule(1003, "Creation Date", {"Date": TEXT, "AnotherDate": _state("WFDateSubstitutableState", TEXT)}),
         'text <= prop("Creation Date") <= option(text)',

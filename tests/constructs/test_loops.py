@@ -24,6 +24,10 @@ HEAD = "from s2py_actions import *\n\n"
         'for index, item in enumerate(["a", "b"], start=1):\n    showresult(Text=f"{index}. {item}")\n',
         "for _ in range(3):\n    vibrate()\n",
         'for index in range(1, 3 + 1):\n    showresult(Text=f"{index}")\n',
+        'for index, _ in enumerate(["a"], start=1):\n    setclipboard(WFInput=_)\n    showresult(Text=f"{index}")\n',
+        'for item in repeat_each(WFInput=["a"], X=1):\n    showresult(Text=f"{item}")\n',
+        "for _ in repeat_each(WFInput=[\"a\"], X=1):\n    setclipboard(WFInput=_)\n",
+        'for index, _ in repeat_each(WFInput=["a"], X=1):\n    setclipboard(WFInput=_)\n    showresult(Text=f"{index}")\n',
     ],
 )
 def test_loop_forms_read_back_as_written(body):

@@ -30,3 +30,15 @@ def test_a_title_with_variables():
 def test_other_case_settings_keep_the_general_form():
     code = HEAD + 'match menu(WFMenuItems=["A"]):\n    case "A" if menu_case(Extra=1):\n        pass\n'
     _reads_back(code)
+
+
+def test_a_menu_without_items_says_so():
+    code = HEAD + 'match menu(WFMenuPrompt="Pick", WFMenuItems=None):\n    case "A":\n        pass\n'
+    plist = _reads_back(code)
+    assert "WFMenuItems" not in plist["WFWorkflowActions"][0]["WFWorkflowActionParameters"]
+
+
+def test_a_case_with_settings_leaves_the_items_out():
+    code = HEAD + "match menu():\n    case _ if menu_case():\n        pass\n"
+    plist = _reads_back(code)
+    assert "WFMenuItems" not in plist["WFWorkflowActions"][0]["WFWorkflowActionParameters"]
