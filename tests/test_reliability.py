@@ -42,9 +42,6 @@ _RAW_ACTION_IDS = (
     "actions' UUIDs are not registered as outputs)"
 )
 KNOWN_BUGS = {
-    "compile_group_lone_surrogate.py": ({"api", "cli"}, (
-        "core bug: group(\"\\udc80\") reaches uuid5 in parse.new_id and fails with UnicodeEncodeError; "
-        "constructs/values.py should refuse the label as text with a lone surrogate")),
     "rt_name_never_defined.plist": ({"api", "cli"}, (
         "core bug: a header value holding an attachment (WFWorkflowMinimumClientVersionString) reaches "
         "values.lower_scalar in constructs/header.py and fails with TypeError")),
@@ -278,7 +275,6 @@ def test_values_no_plist_can_hold_end_in_a_compile_error_or_a_round_trip(literal
     code_ends_well(f"shortcut()\nx = {_ACTION}(WFTextActionText={literal})\n")
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["compile_group_lone_surrogate.py"][1])
 def test_group_label_with_a_lone_surrogate_is_refused_where_it_is_written():
     code = f'shortcut()\n{_ACTION}(GroupingIdentifier=group("\\udc80"), WFControlFlowMode=0)\n'
     with pytest.raises(CompileError) as raised:

@@ -195,6 +195,9 @@ def single_argument(ctx, node: ast.Call, function: str) -> ast.expr:
 def string_argument(ctx, node: ast.Call, argument: ast.expr, function: str) -> str:
     if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
         raise ctx.error(node, f"found {function}() without a string, expected {function}(\"text\")")
+    # Every such string ends up in the plist or in an id made from it (group labels):
+    # refuse a lone surrogate here, where it is written, before either can fail on it.
+    ctx.check_text(argument, argument.value)
     return argument.value
 
 

@@ -391,9 +391,7 @@ def _single(ctx, node: ast.Call, function: str) -> ast.expr:
 def _string_argument(ctx, node: ast.Call, function: str) -> str:
     from .values import string_argument
 
-    value = string_argument(ctx, node, _single(ctx, node, function), function)
-    ctx.check_text(node, value)
-    return value
+    return string_argument(ctx, node, _single(ctx, node, function), function)
 
 
 def _computed(node: ast.expr) -> bool:
