@@ -33,7 +33,7 @@ import ast
 from .. import ir
 from ..writer import nodes
 from . import calls, values, variables
-from .dictionaries import number_of
+from .dictionaries import number_of, spell_number
 
 # WFCondition codes that read as Python operators.
 TEXT_OPERATORS = {4: "==", 5: "!=", 99: "in", 999: "not in"}
@@ -428,11 +428,9 @@ def _parse_text(ctx, node: ast.expr):
 def _parse_number(ctx, node: ast.expr):
     """A number operand: a literal becomes its text, as the app stores it."""
     if isinstance(node, ast.Constant) and type(node.value) in (int, float) or _is_negative_number(node):
-        number = values.parse(ctx, node).value
-        from ..writer.numbers import number_text
-
-        spelled = number_text(abs(number))
-        return ir.Literal(("-" + spelled) if str(number).startswith("-") else spelled)
+        # Kept as text, not as a plist number: read the literal itself, whatever its size.
+        number = -node.operand.value if isinstance(node, ast.UnaryOp) else node.value
+        return ir.Literal(spell_number(ctx, node, number))
     if isinstance(node, ast.Constant):
         raise ctx.error(node, f"found {node.value!r} where a number belongs, expected a number or a variable")
     return ir.TokenAttachment(variables.parse(ctx, node))

@@ -23,7 +23,7 @@ import ast
 import datetime
 import math
 
-from .. import ir
+from .. import ir, limits
 from ..writer import nodes
 from ..writer.numbers import number_text
 from ..literals import bytes_source, string_source
@@ -121,7 +121,8 @@ def parse(ctx, node: ast.expr, param=None) -> ir.Value:
             return dictionaries.parse(ctx, node)
         return parse_plain_dict(ctx, node)
     if kind is ast.UnaryOp and isinstance(node.op, ast.USub) and _is_number(node.operand):
-        return ir.Literal(-node.operand.value)
+        number = -node.operand.value
+        return ir.Literal(plist_integer(ctx, node, number) if type(number) is int else number)
     if kind is ast.Call and isinstance(node.func, ast.Name) and node.func.id in VALUE_FUNCTIONS:
         value = _parse_value_function(ctx, node, param)
         if value is not None:
@@ -141,7 +142,20 @@ def parse_constant(ctx, node: ast.Constant):
         raise ctx.error(node, "found a complex number, which no shortcut can hold")
     if isinstance(value, str):
         ctx.check_text(node, value)
+    if type(value) is int:
+        plist_integer(ctx, node, value)
     return value
+
+
+def plist_integer(ctx, node: ast.expr, number: int) -> int:
+    """``number``, written at ``node``, when a plist can store it as an integer.
+
+    Refused here rather than by the plist writer, which can only name the key.
+    """
+    problem = limits.integer_problem(number)
+    if problem is not None:
+        raise ctx.error(node, problem.format(at=" written here"))
+    return number
 
 
 def _is_number(node: ast.expr) -> bool:
