@@ -473,9 +473,6 @@ def test_a_condition_on_an_infinite_number_goes_round():
     code_ends_well("shortcut()\nif ShortcutInput == 1e400:\n    is_workflow_actions_gettext()\n")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: `number = 1e400` compiles, but decompiling gives `number = real(\"inf\")`, which the "
-    "compiler refuses (real() only in its own place): lower and parse disagree on where real() goes"))
 def test_an_infinite_number_assigned_goes_round():
     code_ends_well("shortcut()\nnumber = 1e400\n")
 
@@ -629,10 +626,6 @@ def test_arithmetic_in_a_header_setting_ends_well():
     code_ends_well("shortcut(glyph=5*9678)\n")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: an If comparing with a NaN number is written `x > real(\"nan\")`, which the "
-    "compiler refuses (conditions.py: the comparison form needs a number literal; NaN should take "
-    "the general condition(...) form)"))
 def test_a_condition_on_nan_goes_round():
     group = {"GroupingIdentifier": "G"}
     assert_round_trip({"WFWorkflowActions": [

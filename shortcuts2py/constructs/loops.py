@@ -196,6 +196,8 @@ def _parse_count(ctx, node: ast.expr):
         inner = node.args[0]
         if isinstance(inner, ast.Constant) and type(inner.value) in (float, str):
             return ir.Literal(inner.value)
+        if values.is_number_literal(inner) and not isinstance(inner, ast.Constant):
+            return values.parse(ctx, inner)  # int(real("inf")), int(-2.5): a count kept as a real
         node = inner
     if isinstance(node, ast.Constant):
         raise ctx.error(node, f"found {node.value!r} as a repeat count, expected a whole number or a variable")

@@ -162,6 +162,17 @@ def _is_number(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and type(node.value) in (int, float)
 
 
+def is_number_literal(node: ast.expr) -> bool:
+    """A number written as itself: ``3``, ``-2.5``, or ``real("inf")``, the form
+    ``lower_scalar`` gives the reals that have no literal.  A place that wants a
+    number literal asks this, so every number lower writes there reads back."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return _is_number(node.operand)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "real":
+        return True  # parse checks its argument and says what it expects
+    return _is_number(node)
+
+
 def parse_plain_dict(ctx, node: ast.Dict) -> ir.DictValue:
     items, seen = [], set()
     for key, value in zip(node.keys, node.values):
