@@ -477,11 +477,13 @@ def test_an_infinite_number_assigned_goes_round():
     code_ends_well("shortcut()\nnumber = 1e400\n")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: flow.py records the target of an augmented assignment as a name, and a subscript "
-    "target (`x[\"k\"] += [1]`) fails with AttributeError instead of a CompileError"))
 def test_augmented_assignment_to_a_subscript_is_a_compile_error():
-    code_ends_well('shortcut()\nx = is_workflow_actions_gettext()\nx["k"] += [1]\n')
+    code = 'shortcut()\nx = is_workflow_actions_gettext()\nx["k"] += [1]\n'
+    code_ends_well(code)
+    with pytest.raises(CompileError) as raised:
+        api.compile(code, filename="case.py")
+    assert (raised.value.line, raised.value.column) == (3, 1)
+    assert "dictionary key" in raised.value.message and "setvalueforkey" in raised.value.message
 
 
 @pytest.mark.xfail(strict=True, reason=(
