@@ -228,18 +228,13 @@ def _nested_blocks(depth: int, opener: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-_DEEP_CHAINS = (
-    "core bug: writer/tokens.py writes a chain of subscripts or coercions by recursion, one level "
-    "per link, so a long chain that compiles cannot be decompiled again (RecursionError, reported "
-    "as a DecompileError by the API); the chain should be walked in a loop"
-)
 _NESTED_STR = (
     "core bug: the writer lays out a chain of .as_type(...) coercions as nested str(str(...)) "
     "calls, and past 200 levels CPython refuses the code it wrote (too many nested parentheses); "
     "deep chains should keep the method form"
 )
 # Deeper chains than these are refused by the compiler already (it runs out of stack itself).
-_NESTING_BUGS = {("subscript", 495): _DEEP_CHAINS, ("coercion", 245): _NESTED_STR}
+_NESTING_BUGS = {("coercion", 245): _NESTED_STR}
 
 
 @pytest.mark.parametrize("shape, depth", [
