@@ -228,18 +228,10 @@ def _nested_blocks(depth: int, opener: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-_NESTED_STR = (
-    "core bug: the writer lays out a chain of .as_type(...) coercions as nested str(str(...)) "
-    "calls, and past 200 levels CPython refuses the code it wrote (too many nested parentheses); "
-    "deep chains should keep the method form"
-)
-# Deeper chains than these are refused by the compiler already (it runs out of stack itself).
-_NESTING_BUGS = {("coercion", 245): _NESTED_STR}
-
-
+# A chain deeper than the compiler can read (it runs out of stack itself) is refused as a whole;
+# up to there, the writer walks chains in a loop and keeps them within CPython's bracket limit.
 @pytest.mark.parametrize("shape, depth", [
-    pytest.param(shape, depth, marks=[pytest.mark.xfail(strict=True, reason=_NESTING_BUGS[shape, depth])]
-                 if (shape, depth) in _NESTING_BUGS else [])
+    (shape, depth)
     for shape in ("list", "dict", "subscript", "coercion")
     for depth in (10, 120, 245, 331, 495, 985, 3000)
 ])
