@@ -174,7 +174,10 @@ class FlowAnalysis:
             self._reads(statement.value, state)
         elif isinstance(statement, ast.AugAssign):
             self._reads(statement.value, state)
-            self._record(statement.target, state)
+            if isinstance(statement.target, ast.Name):
+                self._record(statement.target, state)  # `n += 1` reads n before assigning it
+            else:
+                self._reads(statement.target, state)  # `x["k"] += ...` reads x; parse refuses the form
         elif isinstance(statement, ast.Expr):
             self._reads(statement.value, state)
 

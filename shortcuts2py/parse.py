@@ -54,6 +54,19 @@ def parse_workflow(code: str, filename: str = "<string>", *, problems: list[Comp
     return ParseContext(source, filename, problems).build()
 
 
+def _subscript_target_error(target: ast.Subscript) -> str:
+    """Why ``d["k"] = v`` / ``items[0] += v`` cannot be written, and what to write:
+    Shortcuts changes no value in place, its actions give a changed copy."""
+    owner = target.value.id if isinstance(target.value, ast.Name) else "d"
+    key = target.slice
+    if isinstance(key, ast.Constant) and isinstance(key.value, str):
+        return (f"found an assignment to a dictionary key ({owner}[...]), which Shortcuts cannot change in place; "
+                f"assign the changed copy: {owner} = is_workflow_actions_setvalueforkey(WFDictionary={owner}, "
+                "WFDictionaryKey=\"key\", WFDictionaryValue=value)")
+    return (f"found an assignment to an item ({owner}[...]), which Shortcuts cannot change in place; "
+            "build a new list instead (append each item with New += [item])")
+
+
 def new_id(kind: str, key: str) -> str:
     return str(uuidlib.uuid5(_ID_NAMESPACE, f"{kind}:{key}")).upper()
 
@@ -437,13 +450,17 @@ class ParseContext:
         return self.error(value, "found an expression that is not an action call, a value or a variable")
 
     def _target_name(self, target: ast.expr) -> str:
+        """The name that ``=`` or ``+=`` sets; any other target is refused, saying what to write."""
         if isinstance(target, ast.Name):
             return target.id
         if isinstance(target, ast.Subscript):
-            return _raise(self.error(target, "found an assignment to a dictionary key; use is_workflow_actions_setvalueforkey(...)"))
+            raise self.error(target, _subscript_target_error(target))
         if isinstance(target, (ast.Tuple, ast.List)):
-            return _raise(self.error(target, "found an assignment to several names at once, expected one name"))
-        return _raise(self.error(target, "found an assignment to something other than a name"))
+            raise self.error(target, "found an assignment to several names at once, expected one name")
+        if isinstance(target, ast.Attribute):
+            raise self.error(target, f"found an assignment to a property (.{target.attr}), which Shortcuts cannot "
+                             "change; assign a name instead (name = value)")
+        raise self.error(target, "found an assignment to something other than a name, expected name = value")
 
     def _check_variable_name(self, name: str, node) -> None:
         if name in names.GLOBALS or name in names.PSEUDO_FUNCTIONS or not names.is_plain_name(name):
@@ -571,10 +588,6 @@ def names_display(action: ir.Action, block_identifier: str | None):
     from .naming import standard_display
 
     return standard_display(action, block_identifier)
-
-
-def _raise(error: CompileError):
-    raise error
 
 
 def _is_stubs_import(node: ast.ImportFrom) -> bool:

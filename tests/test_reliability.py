@@ -42,9 +42,6 @@ _RAW_ACTION_IDS = (
     "actions' UUIDs are not registered as outputs)"
 )
 KNOWN_BUGS = {
-    "compile_group_lone_surrogate.py": ({"api", "cli"}, (
-        "core bug: group(\"\\udc80\") reaches uuid5 in parse.new_id and fails with UnicodeEncodeError; "
-        "constructs/values.py should refuse the label as text with a lone surrogate")),
     "rt_name_never_defined.plist": ({"api", "cli"}, (
         "core bug: a header value holding an attachment (WFWorkflowMinimumClientVersionString) reaches "
         "values.lower_scalar in constructs/header.py and fails with TypeError")),
@@ -231,23 +228,10 @@ def _nested_blocks(depth: int, opener: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-_DEEP_CHAINS = (
-    "core bug: writer/tokens.py writes a chain of subscripts or coercions by recursion, one level "
-    "per link, so a long chain that compiles cannot be decompiled again (RecursionError, reported "
-    "as a DecompileError by the API); the chain should be walked in a loop"
-)
-_NESTED_STR = (
-    "core bug: the writer lays out a chain of .as_type(...) coercions as nested str(str(...)) "
-    "calls, and past 200 levels CPython refuses the code it wrote (too many nested parentheses); "
-    "deep chains should keep the method form"
-)
-# Deeper chains than these are refused by the compiler already (it runs out of stack itself).
-_NESTING_BUGS = {("subscript", 495): _DEEP_CHAINS, ("coercion", 245): _NESTED_STR}
-
-
+# A chain deeper than the compiler can read (it runs out of stack itself) is refused as a whole;
+# up to there, the writer walks chains in a loop and keeps them within CPython's bracket limit.
 @pytest.mark.parametrize("shape, depth", [
-    pytest.param(shape, depth, marks=[pytest.mark.xfail(strict=True, reason=_NESTING_BUGS[shape, depth])]
-                 if (shape, depth) in _NESTING_BUGS else [])
+    (shape, depth)
     for shape in ("list", "dict", "subscript", "coercion")
     for depth in (10, 120, 245, 331, 495, 985, 3000)
 ])
@@ -255,13 +239,11 @@ def test_nested_values_in_code_end_well(shape, depth):
     code_ends_well(_nested(depth, shape))
 
 
-@pytest.mark.xfail(strict=True, reason="core bug: an integer literal outside the plist range is only "
-                   "refused by the plist writer, with no position; parse should place it at the literal")
 def test_integer_beyond_the_plist_range_is_refused_at_the_literal():
     code = f"shortcut()\nx = {_ACTION}(WFTextActionText=99999999999999999999999999999)\n"
     with pytest.raises(CompileError) as raised:
         api.compile(code, filename="case.py")
-    assert (raised.value.line, raised.value.column) == (2, 43)
+    assert (raised.value.line, raised.value.column) == (2, code.splitlines()[1].index("9") + 1)
 
 
 @pytest.mark.parametrize("depth", [10, 99, 101, 331])
@@ -278,7 +260,6 @@ def test_values_no_plist_can_hold_end_in_a_compile_error_or_a_round_trip(literal
     code_ends_well(f"shortcut()\nx = {_ACTION}(WFTextActionText={literal})\n")
 
 
-@pytest.mark.xfail(strict=True, reason=KNOWN_BUGS["compile_group_lone_surrogate.py"][1])
 def test_group_label_with_a_lone_surrogate_is_refused_where_it_is_written():
     code = f'shortcut()\n{_ACTION}(GroupingIdentifier=group("\\udc80"), WFControlFlowMode=0)\n'
     with pytest.raises(CompileError) as raised:
@@ -471,25 +452,21 @@ def test_a_range_offset_of_thousands_of_digits_is_kept_as_written():
         "Value": {"string": "x", "attachmentsByRange": ranges}, "WFSerializationType": "WFTextTokenString"})]})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: a condition compared with an infinite real (1e400) reaches writer/numbers.number_text, "
-    "which raises ValueError: the condition's value is not lowered as real(\"inf\")"))
 def test_a_condition_on_an_infinite_number_goes_round():
     code_ends_well("shortcut()\nif ShortcutInput == 1e400:\n    is_workflow_actions_gettext()\n")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: `number = 1e400` compiles, but decompiling gives `number = real(\"inf\")`, which the "
-    "compiler refuses (real() only in its own place): lower and parse disagree on where real() goes"))
 def test_an_infinite_number_assigned_goes_round():
     code_ends_well("shortcut()\nnumber = 1e400\n")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: flow.py records the target of an augmented assignment as a name, and a subscript "
-    "target (`x[\"k\"] += [1]`) fails with AttributeError instead of a CompileError"))
 def test_augmented_assignment_to_a_subscript_is_a_compile_error():
-    code_ends_well('shortcut()\nx = is_workflow_actions_gettext()\nx["k"] += [1]\n')
+    code = 'shortcut()\nx = is_workflow_actions_gettext()\nx["k"] += [1]\n'
+    code_ends_well(code)
+    with pytest.raises(CompileError) as raised:
+        api.compile(code, filename="case.py")
+    assert (raised.value.line, raised.value.column) == (3, 1)
+    assert "dictionary key" in raised.value.message and "setvalueforkey" in raised.value.message
 
 
 def test_an_unknown_aggrandizement_inside_text_goes_round():
@@ -590,6 +567,8 @@ def test_compile_batch_reports_code_no_plist_can_hold_as_one_line(tmp_path, caps
     good.write_text(f'shortcut()\nx = {_ACTION}(WFTextActionText="a")\n', encoding="utf-8")
     huge = tmp_path / "huge.py"
     huge.write_text(f"shortcut()\nx = {_ACTION}(WFTextActionText=99999999999999999999999)\n", encoding="utf-8")
+    deep = tmp_path / "deep.py"  # compiles, but nests deeper than a plist may
+    deep.write_text(f"shortcut()\nx = {_ACTION}(WFTextActionText={'[' * 130}1{']' * 130})\n", encoding="utf-8")
     bad = tmp_path / "bad.py"
     bad.write_text("while True:\n    pass\n", encoding="utf-8")
     status = cli.main(["compile", str(tmp_path), "-o", str(tmp_path / "out"), "-j", "1", "--quiet"])
@@ -597,7 +576,9 @@ def test_compile_batch_reports_code_no_plist_can_hold_as_one_line(tmp_path, caps
     assert status == 1
     assert (tmp_path / "out" / "good.shortcut").read_bytes().startswith(b"bplist00")
     assert not (tmp_path / "out" / "huge.shortcut").exists()
-    assert any(line.startswith(f"{huge}: error: cannot write the plist: the integer") for line in err)
+    assert not (tmp_path / "out" / "deep.shortcut").exists()
+    assert any(line.startswith(f"{deep}: error: cannot write the plist: arrays and dictionaries nest") for line in err)
+    assert any(line.startswith(f"{huge}:2:50: error: the integer written here is too large") for line in err)
     assert any(line.startswith(f"{bad}:1:1: error: ") for line in err)
     assert not any("internal error" in line or "<string>" in line for line in err)
 
@@ -618,10 +599,6 @@ def test_arithmetic_in_a_header_setting_ends_well():
     code_ends_well("shortcut(glyph=5*9678)\n")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: an If comparing with a NaN number is written `x > real(\"nan\")`, which the "
-    "compiler refuses (conditions.py: the comparison form needs a number literal; NaN should take "
-    "the general condition(...) form)"))
 def test_a_condition_on_nan_goes_round():
     group = {"GroupingIdentifier": "G"}
     assert_round_trip({"WFWorkflowActions": [

@@ -19,6 +19,7 @@ from __future__ import annotations
 import keyword
 import os
 import string
+import sys
 import unittest.mock
 
 import black
@@ -1212,3 +1213,30 @@ def test_direct_headers_match_the_general_splitter(statement, depth, modern):
     with unittest.mock.patch.object(direct, "header_lines", lambda *args: None):
         general = write_module(module)
     assert write_module(module) == general
+
+
+# --- long chains ------------------------------------------------------------------------
+
+
+def _stack_depth() -> int:
+    import inspect
+
+    return len(inspect.stack(0))
+
+
+@pytest.mark.parametrize("link", ["subscript", "method"])
+def test_a_chain_is_written_with_a_stack_shallower_than_the_chain(link):
+    """A variable of hundreds of steps: walking the chain, and black's splitting of
+    the line (each head split again), must not take a stack frame per link."""
+    value: n.Expr = N("ShortcutInput")
+    for _ in range(300):
+        value = n.Subscript(value, S("k")) if link == "subscript" else call(n.Attribute(value, "as_type"), S("URL"))
+    module = [A([N("x")], call("is_workflow_actions_gettext", WFTextActionText=value))]
+    expected = black_format(naive(module))
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(_stack_depth() + 150)  # far fewer frames than links
+    try:
+        written = write_module(module)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert written == expected

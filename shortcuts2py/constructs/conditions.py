@@ -12,7 +12,7 @@ If parameters (subject in WFInput)                     code
 4 / 5 with a choice of the subject (WFEnumeration)     x == option("iOS")
 4 / 5 with no operand at all                           x == None, x != None
 no subject: the previous action's output, with the     _ == "a", "a" in _, _ > 3
-  Workflow-era operators Equals, Contains,
+  Workflow-era operators Equals, Contains,             _ > real("nan") (a plist real)
   Is Greater Than, Is Less Than
 several conditions (WFConditions): all / any, with   a and b, a or b
   WFContentPredicateBoundedDate False as the app writes
@@ -33,7 +33,7 @@ import ast
 from .. import ir
 from ..writer import nodes
 from . import calls, values, variables
-from .dictionaries import number_of
+from .dictionaries import number_of, spell_number
 
 # WFCondition codes that read as Python operators.
 TEXT_OPERATORS = {4: "==", 5: "!=", 99: "in", 999: "not in"}
@@ -380,7 +380,7 @@ def _parse_era(ctx, test: ast.Compare, operator: str, operand: ast.expr) -> list
     name = ERA_NAMES.get(operator)
     if name is None:
         raise ctx.error(test, f"found `_ {operator} ...`; a test of the previous output can use ==, in, < or >")
-    is_number = isinstance(operand, ast.Constant) and type(operand.value) in (int, float) or _is_negative_number(operand)
+    is_number = values.is_number_literal(operand)  # kept as a plist number, real("nan") included
     if operator == "==" and is_number:  # Equals a number: the app keeps it as one
         return [("WFCondition", ir.Literal(name)), (NUMBER_KEY, values.parse(ctx, operand))]
     if operator in ("<", ">"):
@@ -428,11 +428,9 @@ def _parse_text(ctx, node: ast.expr):
 def _parse_number(ctx, node: ast.expr):
     """A number operand: a literal becomes its text, as the app stores it."""
     if isinstance(node, ast.Constant) and type(node.value) in (int, float) or _is_negative_number(node):
-        number = values.parse(ctx, node).value
-        from ..writer.numbers import number_text
-
-        spelled = number_text(abs(number))
-        return ir.Literal(("-" + spelled) if str(number).startswith("-") else spelled)
+        # Kept as text, not as a plist number: read the literal itself, whatever its size.
+        number = -node.operand.value if isinstance(node, ast.UnaryOp) else node.value
+        return ir.Literal(spell_number(ctx, node, number))
     if isinstance(node, ast.Constant):
         raise ctx.error(node, f"found {node.value!r} where a number belongs, expected a number or a variable")
     return ir.TokenAttachment(variables.parse(ctx, node))

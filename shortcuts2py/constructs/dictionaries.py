@@ -226,6 +226,17 @@ def number_of(spelled: str) -> int | float | None:
 # --- parse -----------------------------------------------------------------------------
 
 
+def spell_number(ctx, node: ast.expr, number: int | float) -> str:
+    """The text the app keeps for the number literal ``number`` written at ``node``
+    (the inverse of ``number_of``).  As text, any integer fits; infinity and NaN
+    have no literal that ``number_of`` reads back, so they are refused here."""
+    if isinstance(number, float) and not math.isfinite(number):
+        raise ctx.error(node, "found a number that is not finite, expected a finite number")
+    spelled = number_text(abs(number))
+    negative = number < 0 or (isinstance(number, float) and math.copysign(1.0, number) < 0)
+    return "-" + spelled if negative else spelled
+
+
 def parse(ctx, node: ast.Dict) -> ir.DictValue:
     rows = []
     for key_node, value_node in zip(node.keys, node.values):
@@ -306,12 +317,7 @@ def parse_array_item(ctx, node: ast.expr):
 
 
 def _number_text_value(ctx, node, number) -> ir.TokenString:
-    if isinstance(number, float) and not math.isfinite(number):
-        raise ctx.error(node, "found a number that is not finite, expected a finite number")
-    spelled = number_text(abs(number))
-    if number < 0 or (isinstance(number, float) and math.copysign(1.0, number) < 0):
-        spelled = "-" + spelled
-    return ir.TokenString([spelled], has_ranges=ctx.empty_ranges)
+    return ir.TokenString([spell_number(ctx, node, number)], has_ranges=ctx.empty_ranges)
 
 
 def _tag(value, tag: str) -> ir.DictValue:

@@ -336,9 +336,7 @@ def _parse_test(ctx, node: ast.expr) -> tuple[ast.expr, int, list]:
         return subject, code, [("Bool", ir.Literal(right.value))]
     if _is_choice(right):
         return subject, code, [_parse_choice(ctx, right)]
-    if isinstance(right, ast.Constant) and type(right.value) in (int, float) or (
-        isinstance(right, ast.UnaryOp) and isinstance(right.op, ast.USub)
-    ):
+    if values.is_number_literal(right) or isinstance(right, ast.UnaryOp) and isinstance(right.op, ast.USub):
         return subject, code, [("Number", values.parse(ctx, right))]
     if _is_date_property(subject) and not isinstance(right, (ast.Constant, ast.JoinedStr)):
         return subject, code, [("Date", values.parse(ctx, right))]  # a date variable

@@ -193,7 +193,7 @@ def _range_count(ctx, call: ast.Call) -> tuple[object, bool]:
         if isinstance(stop, ast.BinOp) and isinstance(stop.op, ast.Add) and isinstance(stop.right, ast.Constant) and stop.right.value == 1 and type(stop.right.value) is int:
             return _parse_count(ctx, stop.left), True
         if isinstance(stop, ast.Constant) and type(stop.value) is int and stop.value >= 1:
-            return ir.Literal(stop.value - 1), True
+            return ir.Literal(values.plist_integer(ctx, stop, stop.value - 1)), True
     raise ctx.error(call, "found a range the app cannot repeat over, expected range(n) or range(1, n + 1)")
 
 
@@ -201,11 +201,13 @@ def _parse_count(ctx, node: ast.expr):
     if isinstance(node, ast.Constant) and type(node.value) is int:
         if node.value < 0:
             raise ctx.error(node, "found a negative repeat count, expected a count of 0 or more")
-        return ir.Literal(node.value)
+        return ir.Literal(values.plist_integer(ctx, node, node.value))
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "int" and len(node.args) == 1 and not node.keywords:
         inner = node.args[0]
         if isinstance(inner, ast.Constant) and type(inner.value) in (float, str):
             return ir.Literal(inner.value)
+        if values.is_number_literal(inner) and not isinstance(inner, ast.Constant):
+            return values.parse(ctx, inner)  # int(real("inf")), int(-2.5): a count kept as a real
         node = inner
     if isinstance(node, ast.Constant):
         raise ctx.error(node, f"found {node.value!r} as a repeat count, expected a whole number or a variable")

@@ -125,4 +125,7 @@ def _item_params(ctx, node: ast.Subscript) -> list:
     if number < 0:
         raise ctx.error(index, "found a negative index other than -1, which Get Item from List cannot count; "
                         "use items[-1] for the last item or a positive index")
-    return [("WFItemSpecifier", ir.Literal("Item At Index")), ("WFItemIndex", ir.Literal(number + 1)), source]
+    from .values import plist_integer
+
+    position = plist_integer(ctx, index, number + 1)  # the app counts from 1
+    return [("WFItemSpecifier", ir.Literal("Item At Index")), ("WFItemIndex", ir.Literal(position)), source]

@@ -25,7 +25,7 @@ import ast
 
 from .. import ir
 from ..writer import nodes
-from .dictionaries import number_of
+from .dictionaries import number_of, spell_number
 
 QUANTITY, SHORTCUT, APP, APP_INTENT = "quantity", "shortcut_named", "app", "app_intent"
 FUNCTIONS = frozenset({QUANTITY, SHORTCUT, APP, APP_INTENT})
@@ -153,10 +153,9 @@ def _parse_quantity(ctx, call: ast.Call) -> ir.DictValue:
     if call.args:
         magnitude = call.args[0]
         if _is_number(magnitude):
-            from ..writer.numbers import number_text
-
-            number = _number_value(magnitude)
-            fields.append(("Magnitude", ir.Literal(("-" if _negative(magnitude) else "") + number_text(abs(number)))))
+            # The sign as written: quantity(-0, ...) keeps its "-0" (spell_number would drop it).
+            spelled = spell_number(ctx, magnitude, abs(_number_value(magnitude)))
+            fields.append(("Magnitude", ir.Literal(("-" if _negative(magnitude) else "") + spelled)))
         elif isinstance(magnitude, ast.Constant) and isinstance(magnitude.value, str):
             fields.append(("Magnitude", ir.Literal(magnitude.value)))
         else:

@@ -5,6 +5,7 @@ plist                                         code
 ============================================  ===========================================
 Text "Hello" / Text with variables            text = "Hello" / f"Hi {name}"
 Number 5, 2.5, or the text "5"                 number = 5, 2.5, float("5")
+Number infinity or NaN (no literal)           number = real("inf"), real("nan")
 List of items                                 items = ["a", "b"]
 Dictionary                                    dictionary = {"key": 1}
 Calculate + - × ÷, Modulus, x^y               result = a + 1, a * b, a % 2, a ** b
@@ -33,7 +34,7 @@ from .. import ir
 from ..writer import nodes
 from . import dictionaries, operations, text, values
 from .calls import IMPLICIT
-from .dictionaries import number_of
+from .dictionaries import number_of, spell_number
 
 TEXT = "is.workflow.actions.gettext"
 NUMBER = "is.workflow.actions.number"
@@ -147,6 +148,8 @@ def is_value(node: ast.expr) -> bool:
     if is_computed(node):
         return True
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant):
+        return True
+    if values.is_number_literal(node):  # real("inf"): a Number whose real has no literal
         return True
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("str", "float") and len(node.args) == 1:
         argument = node.args[0]
@@ -275,16 +278,15 @@ def _input_operand(ctx, node: ast.expr):
 def _number_operand(ctx, node: ast.expr):
     """An operand: a number literal is stored as its text, as the app does; else a variable."""
     from . import variables
-    from ..writer.numbers import number_text
 
     if isinstance(node, ast.Constant) and type(node.value) in (int, float) or (
         isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and isinstance(node.operand, ast.Constant)
     ):
-        number = values.parse(ctx, node).value
-        if type(number) not in (int, float):
+        # Kept as text, not as a plist number: read the literal itself, whatever its size.
+        literal = node.operand if isinstance(node, ast.UnaryOp) else node
+        if type(literal.value) not in (int, float):
             raise ctx.error(node, "found something other than a number in arithmetic")
-        sign = "-" if str(number).startswith("-") else ""
-        return ir.Literal(sign + number_text(abs(number)))
+        return ir.Literal(spell_number(ctx, node, literal.value if literal is node else -literal.value))
     if isinstance(node, ast.Constant):
         raise ctx.error(node, f"found {node.value!r} in arithmetic, expected a number or a variable")
     return ir.TokenAttachment(variables.parse(ctx, node))

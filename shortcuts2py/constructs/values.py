@@ -29,7 +29,7 @@ import ast
 import datetime
 import math
 
-from .. import ir
+from .. import ir, limits
 from ..writer import nodes
 from ..writer.numbers import number_text
 from ..literals import bytes_source, string_source
@@ -138,7 +138,8 @@ def parse(ctx, node: ast.expr, param=None) -> ir.Value:
             return ir.TokenAttachment(ir.Attachment(ctx.hoist(parse_value_action(ctx, node))))
         return ir.ListValue([parse(ctx, item) for item in node.elts]) if kind is ast.List else parse_plain_dict(ctx, node)
     if kind is ast.UnaryOp and isinstance(node.op, ast.USub) and _is_number(node.operand):
-        return ir.Literal(-node.operand.value)
+        number = -node.operand.value
+        return ir.Literal(plist_integer(ctx, node, number) if type(number) is int else number)
     if kind is ast.Call and isinstance(node.func, ast.Name) and node.func.id in VALUE_FUNCTIONS:
         value = _parse_value_function(ctx, node, param)
         if value is not None:
@@ -158,11 +159,35 @@ def parse_constant(ctx, node: ast.Constant):
         raise ctx.error(node, "found a complex number, which no shortcut can hold")
     if isinstance(value, str):
         ctx.check_text(node, value)
+    if type(value) is int:
+        plist_integer(ctx, node, value)
     return value
+
+
+def plist_integer(ctx, node: ast.expr, number: int) -> int:
+    """``number``, written at ``node``, when a plist can store it as an integer.
+
+    Refused here rather than by the plist writer, which can only name the key.
+    """
+    problem = limits.integer_problem(number)
+    if problem is not None:
+        raise ctx.error(node, problem.format(at=" written here"))
+    return number
 
 
 def _is_number(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and type(node.value) in (int, float)
+
+
+def is_number_literal(node: ast.expr) -> bool:
+    """A number written as itself: ``3``, ``-2.5``, or ``real("inf")``, the form
+    ``lower_scalar`` gives the reals that have no literal.  A place that wants a
+    number literal asks this, so every number lower writes there reads back."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        return _is_number(node.operand)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "real":
+        return True  # parse checks its argument and says what it expects
+    return _is_number(node)
 
 
 def parse_plain_dict(ctx, node: ast.Dict) -> ir.DictValue:
@@ -216,6 +241,9 @@ def single_argument(ctx, node: ast.Call, function: str) -> ast.expr:
 def string_argument(ctx, node: ast.Call, argument: ast.expr, function: str) -> str:
     if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
         raise ctx.error(node, f"found {function}() without a string, expected {function}(\"text\")")
+    # Every such string ends up in the plist or in an id made from it (group labels):
+    # refuse a lone surrogate here, where it is written, before either can fail on it.
+    ctx.check_text(argument, argument.value)
     return argument.value
 
 

@@ -41,6 +41,8 @@ COERCION_BUILTINS = {
     "WFBooleanContentItem": "bool",
 }
 BUILTIN_COERCIONS = {function: kind for kind, function in COERCION_BUILTINS.items()}
+# The most builtin conversions one variable is written with, nested (str(float(x))).
+MAX_NESTED_BUILTINS = 16
 # Methods of variables in the language; a property with such a name is written .property("...").
 METHODS = frozenset(
     {"property", "as_type", "format_date", "unit", "aggrandize", "with_keys", "with_id", "as_is", "startswith", "endswith", "append"}
@@ -88,10 +90,7 @@ def lower(ctx, attachment: ir.Attachment, quote: str | None = None) -> nodes.Exp
     if steps is not ir.ABSENT and not steps:
         expression = _method(expression, AS_IS_METHOD, [])  # an empty list of steps, as written
     steps = steps or []
-    for index, step in enumerate(steps):
-        # A conversion reads as a builtin (dict(x)) only when Python can go on from
-        # there: a dict has no .Keys, so dict(x).Keys is x.as_type("Dictionary").Keys.
-        python_after = all(_is_python_step(later) for later in steps[index + 1 :])
+    for step, python_after in zip(steps, _builtins_allowed(steps)):
         expression = _lower_step(ctx, expression, step, quote, python_after)
     extra.extend(own)
     if extra:
@@ -126,6 +125,26 @@ def _lower_base(ctx, base, quote) -> tuple[nodes.Expr, list]:
     if base.kind in names.GLOBAL_NAMES:
         return nodes.Name(names.GLOBAL_NAMES[base.kind]), []
     return _call("global_variable", [nodes.Arg(_string(base.kind, quote))]), []
+
+
+def _builtins_allowed(steps: list) -> list[bool]:
+    """For each step, whether a conversion there may read as a builtin (``str(x)``).
+
+    Only when Python can go on from there: a dict has no .Keys, so dict(x).Keys is
+    x.as_type("Dictionary").Keys.  And only while the builtins stay few: each one
+    opens a bracket around the rest, CPython refuses a line with 200 open at once,
+    and the value around the chain needs its share; ``x.as_type("String")`` opens
+    none that stay open, so a longer chain is written with it throughout.
+    """
+    allowed = [True] * len(steps)
+    for index in range(len(steps) - 2, -1, -1):
+        allowed[index] = allowed[index + 1] and _is_python_step(steps[index + 1])
+    builtins = sum(1 for step, ok in zip(steps, allowed) if ok and _is_conversion_step(step))
+    return allowed if builtins <= MAX_NESTED_BUILTINS else [False] * len(steps)
+
+
+def _is_conversion_step(step: ir.Aggrandizement) -> bool:
+    return step.kind == _COERCION and _is_python_step(step)
 
 
 def _is_python_step(step: ir.Aggrandizement) -> bool:
@@ -391,9 +410,7 @@ def _single(ctx, node: ast.Call, function: str) -> ast.expr:
 def _string_argument(ctx, node: ast.Call, function: str) -> str:
     from .values import string_argument
 
-    value = string_argument(ctx, node, _single(ctx, node, function), function)
-    ctx.check_text(node, value)
-    return value
+    return string_argument(ctx, node, _single(ctx, node, function), function)
 
 
 def _computed(node: ast.expr) -> bool:

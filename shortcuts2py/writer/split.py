@@ -21,7 +21,8 @@ the result depends on them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from typing import Any
 
 from .tokens import (
     ADDED,
@@ -194,7 +195,7 @@ def split_line(line: Line, features: int, end_comma_role: int = 0) -> list[Line]
     ``end_comma_role``: for a line cut out of a call's arguments, the role
     its added last comma has in the second pass (TRAILER)."""
     out: list[Line] = []
-    _transform_line(line, features, out)
+    _run(_transform_line(line, features, out))
     if not any(token.role == ADDED for piece in out for token in piece.tokens):
         return out
     again = Line(line.depth, line.inside)
@@ -214,11 +215,45 @@ def split_line(line: Line, features: int, end_comma_role: int = 0) -> list[Line]
                 fresh.role = TRAILER if closing.kind == RPAR and closing.role == TRAILER else 0
         again.append(fresh)
     out = []
-    _transform_line(again, features, out)
+    _run(_transform_line(again, features, out))
     return out
 
 
-def _transform_line(line: Line, features: int, out: list[Line]) -> None:
+# black splits a line, then each piece it gave, by recursion: a chain of hundreds
+# of subscripts nests as deep (the head of each split is split again).  The two
+# functions below keep black's order of work exactly, but as generators that
+# yield the call they would make; ``_run`` makes the calls from a stack of its
+# own, so the depth of a split never meets Python's recursion limit.
+
+
+def _run(call: Generator) -> Any:
+    """Run a generator that yields its nested calls (as generators); its return value.
+
+    An exception raised by a nested call is thrown into its caller at the
+    ``yield``, as if the call had been made directly."""
+    stack: list[Generator] = [call]
+    value: Any = None
+    error: Exception | None = None
+    while stack:
+        caller, raised, error = stack[-1], error, None
+        try:
+            nested = caller.send(value) if raised is None else caller.throw(raised)
+        except StopIteration as done:
+            stack.pop()
+            value = done.value
+            continue
+        except Exception as failure:
+            stack.pop()
+            if not stack:
+                raise
+            error = failure
+            continue
+        stack.append(nested)
+        value = None
+    return value
+
+
+def _transform_line(line: Line, features: int, out: list[Line]) -> Generator:
     line_str = render(line)
     measured = line
     if any(token.kind == DOUBLESTAR for token in line.tokens):
@@ -233,7 +268,7 @@ def _transform_line(line: Line, features: int, out: list[Line]) -> None:
     transforms.append(_hug_power)
     for transform in transforms:
         try:
-            result = _run_transform(line, transform, features, line_str)
+            result = yield _run_transform(line, transform, features, line_str)
         except CannotSplit:
             continue
         out.extend(result)
@@ -241,13 +276,13 @@ def _transform_line(line: Line, features: int, out: list[Line]) -> None:
     out.append(line)
 
 
-def _run_transform(line: Line, transform: Transform, features: int, line_str: str) -> list[Line]:
+def _run_transform(line: Line, transform: Transform, features: int, line_str: str) -> Generator:
     optional = [bracket for bracket in line.invisible if bracket.depth == 0]
     result: list[Line] = []
     for piece in transform(line, features):
         if render(piece) == line_str:
             raise CannotSplit("the split changed nothing")
-        _transform_line(piece, features, result)
+        yield _transform_line(piece, features, result)
     if (
         features & FORCE_PARENS
         or transform is not _rhs_with_omits
@@ -266,7 +301,7 @@ def _run_transform(line: Line, transform: Transform, features: int, line_str: st
         twin.prefix = ""
         token.attached = False
         copy.append(twin)
-    second = _run_transform(copy, transform, features | FORCE_PARENS, line_str)
+    second = yield _run_transform(copy, transform, features | FORCE_PARENS, line_str)
     if all(fits(piece) for piece in second):
         return second
     return result

@@ -196,8 +196,23 @@ def dict_entry(key: n.Expr | None, value: n.Expr, space: str, out: list[Token]) 
         expression(value, " ", out)
 
 
-def _call(node: n.Call, space: str, out: list[Token]) -> None:
-    expression(node.func, space, out)
+def _primary(node: n.Call | n.Attribute | n.Subscript, space: str, out: list[Token]) -> None:
+    """A chain of calls, attributes and subscripts (``x["a"]["b"]``, ``x.as_type(...).Name``).
+
+    The chain is walked in a loop, not by recursion: decompiled code may hold a
+    variable with hundreds of steps, one link each, and the writer must go as
+    deep as the compiler reads."""
+    links = []
+    while type(node) in _TRAILERS:
+        links.append(node)
+        node = node.func if type(node) is n.Call else node.value
+    expression(node, space, out)
+    for link in reversed(links):
+        _TRAILERS[type(link)](link, out)
+
+
+def _call(node: n.Call, out: list[Token]) -> None:
+    """The trailer of a call: its arguments in parentheses."""
     out.append(Token(LPAR, "(", "", role=TRAILER))
     for index, arg in enumerate(node.args):
         if index:
@@ -221,14 +236,12 @@ def call_argument(arg: n.Arg, space: str, out: list[Token]) -> None:
         expression(arg.value, space, out)
 
 
-def _attribute(node: n.Attribute, space: str, out: list[Token]) -> None:
-    expression(node.value, space, out)
+def _attribute(node: n.Attribute, out: list[Token]) -> None:
     out.append(Token(DOT, ".", "", before=AFTER_BRACKET))
     out.append(Token(NAME, node.attr, ""))
 
 
-def _subscript(node: n.Subscript, space: str, out: list[Token]) -> None:
-    expression(node.value, space, out)
+def _subscript(node: n.Subscript, out: list[Token]) -> None:
     out.append(Token(LSQB, "[", "", role=TRAILER))
     expression(node.index, "", out)
     out.append(Token(RSQB, "]", "", role=TRAILER))
@@ -280,14 +293,17 @@ _EMITTERS: dict[type, Emit] = {
     n.ListDisplay: _list,
     n.TupleDisplay: _tuple,
     n.DictDisplay: _dict,
-    n.Call: _call,
-    n.Attribute: _attribute,
-    n.Subscript: _subscript,
+    n.Call: _primary,
+    n.Attribute: _primary,
+    n.Subscript: _primary,
     n.UnaryOp: _unary,
     n.BinaryOp: _binary,
     n.Compare: _compare,
     n.BoolOp: _boolean,
 }
+
+# The links of a chain, each emitting the part after what it applies to.
+_TRAILERS: dict[type, Callable[[Any, list[Token]], None]] = {n.Call: _call, n.Attribute: _attribute, n.Subscript: _subscript}
 
 
 # --- statement positions ---------------------------------------------------------------

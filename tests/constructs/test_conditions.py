@@ -68,3 +68,16 @@ def test_migrated_ifs_are_marked_once_in_the_header():
     code = api.decompile(plist)
     assert "legacy_comparisons=True" in code and "with_keys" not in code
     assert api.roundtrip(plist).ok
+
+
+def test_a_number_kept_as_text_may_be_any_size_but_not_infinite():
+    big = 10**30  # past what a plist integer holds: the If keeps its text
+    assert _start(_reads_back(HEAD + SETUP + f"if n == {big}:\n    vibrate()\n"))["WFNumberValue"] == str(big)
+    with pytest.raises(api.CompileError, match="not finite"):
+        api.compile(HEAD + SETUP + "if n == 1e400:\n    vibrate()\n")
+
+
+@pytest.mark.parametrize("number", ['real("inf")', 'real("-inf")', 'real("nan")'])
+def test_an_era_test_keeps_a_real_without_a_literal(number):
+    code = HEAD + f"_ = shortcut()\nif _ > {number}:\n    vibrate()\n"
+    assert api.decompile(api.compile(code)) == code
