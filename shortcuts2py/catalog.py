@@ -393,6 +393,7 @@ _shards: dict[str, dict[str, Entry]] = {}
 _shard_loads = 0  # number of shard files read so far (tests check laziness with it)
 _vocabulary: frozenset[str] | None = None
 _aliases: dict[str, str] | None = None
+_joined_shorts: dict[str, str] | None = None
 _search_rows: list[tuple[Entry, tuple[tuple[str, ...], ...], str]] | None = None
 
 
@@ -441,9 +442,10 @@ def _load_shard(shard: str) -> dict[str, Entry]:
 
 def _clear_cache() -> None:
     """Forget everything loaded (for tests)."""
-    global _index, _by_function, _shard_loads, _vocabulary, _search_rows, _short_index, _aliases
+    global _index, _by_function, _shard_loads, _vocabulary, _search_rows, _short_index, _aliases, _joined_shorts
     with _lock:
         _aliases = None
+        _joined_shorts = None
         _label_keywords.clear()
         _index = None
         _by_function = None
@@ -528,10 +530,27 @@ def _short_names() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def identifier_by_alias(name: str) -> str | None:
-    """The built-in action whose display name, in snake case, is ``name``
-    (``show_result`` for "Show Result"), or None.  Only hand-written code
-    calls actions so; decompiled code uses ``call_name``."""
-    return display_aliases().get(name)
+    """The built-in action ``name`` calls in a hand-writer's spelling, or None:
+    its display name in snake case (``show_result`` for "Show Result"), or its
+    short name with underscores between the words (``get_battery_level`` for
+    ``getbatterylevel``).  Decompiled code uses ``call_name``."""
+    found = display_aliases().get(name)
+    if found is None and "_" in name:
+        found = _squashed_short_names().get(name.replace("_", ""))
+    return found
+
+
+def _squashed_short_names() -> dict[str, str]:
+    """Short names without their underscores -> identifier, where that is unambiguous."""
+    global _joined_shorts
+    if _joined_shorts is None:
+        owners: dict[str, set[str]] = {}
+        for identifier, short in _short_names()[0].items():
+            owners.setdefault(short.replace("_", ""), set()).add(identifier)
+        found = {squashed: idents.pop() for squashed, idents in owners.items() if len(idents) == 1}
+        with _lock:
+            _joined_shorts = found
+    return _joined_shorts
 
 
 def display_aliases() -> dict[str, str]:

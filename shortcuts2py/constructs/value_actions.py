@@ -10,6 +10,7 @@ List of items                                 items = ["a", "b"]
 Dictionary                                    dictionary = {"key": 1}
 Calculate + - × ÷, Modulus, x^y               result = a + 1, a * b, a % 2, a ** b
 Count (of items)                              count = len(items)
+Calculate Statistics: Sum, Minimum, Maximum   total = sum(items), min(items), max(items)
 ============================================  ===========================================
 
 Written where a value belongs (an argument, a test, an f-string field), such
@@ -42,6 +43,7 @@ LIST = "is.workflow.actions.list"
 DICTIONARY = "is.workflow.actions.dictionary"
 MATH = "is.workflow.actions.math"
 COUNT = "is.workflow.actions.count"
+STATISTICS = "is.workflow.actions.statistics"
 KEYS = {TEXT: "WFTextActionText", NUMBER: "WFNumberActionNumber", LIST: "WFItems", DICTIONARY: "WFItems"}
 # Calculate's operations: Python operator <-> WFMathOperation, or the scientific one.
 OPERATIONS = {"+": "+", "-": "-", "*": "×", "/": "÷"}
@@ -49,12 +51,15 @@ SCIENTIFIC = {"%": "Modulus", "**": "x^y"}
 _AST_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Mod: "%", ast.Pow: "**"}
 _INPUT, _OPERATION, _OPERAND = "WFInput", "WFMathOperation", "WFMathOperand"
 _SCIENCE, _SCIENCE_OPERAND = "WFScientificMathOperation", "WFScientificMathOperand"
-_COUNT_INPUT = "Input"
+_COUNT_INPUT = "Input"  # Count's and Calculate Statistics' input
+_STATISTICS_OPERATION = "WFStatisticsOperation"
+# Python's functions of a list <-> the statistic that computes the same.
+STATISTICS_FUNCTIONS = {"sum": "Sum", "min": "Minimum", "max": "Maximum"}
 
 
 def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt | None:
     identifier = action.identifier
-    if identifier not in KEYS and identifier not in (MATH, COUNT):
+    if identifier not in KEYS and identifier not in (MATH, COUNT, STATISTICS):
         return None
     if action.uuid is not None and not ctx.naming.used_as_plain_value(action.uuid):
         return None  # a plain value has no Shortcuts properties (x.Name): keep the action's call
@@ -64,6 +69,8 @@ def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt | None:
         code = _lower_math(ctx, dict(params)) if len(dict(params)) == len(params) else None
     elif identifier == COUNT:
         code = _lower_count(ctx, params)
+    elif identifier == STATISTICS:
+        code = _lower_statistics(ctx, dict(params)) if len(dict(params)) == len(params) else None
     elif len(params) == 1 and params[0][0] == KEYS[identifier]:
         code = _value_code(ctx, identifier, params[0][1])
     else:
@@ -131,6 +138,15 @@ def _operand_code(ctx, value, implicit: bool = False) -> nodes.Expr | None:
     return None
 
 
+def _lower_statistics(ctx, params: dict) -> nodes.Expr | None:
+    operation = params.pop(_STATISTICS_OPERATION, None)
+    function = {name: f for f, name in STATISTICS_FUNCTIONS.items()}.get(operation.value if ir.is_str_literal(operation) else None)
+    subject = _operand_code(ctx, params.pop(_COUNT_INPUT, ir.ABSENT), implicit=True)
+    if function is None or subject is None or params:
+        return None
+    return nodes.Call(nodes.Name(function), [nodes.Arg(subject)])
+
+
 def _lower_count(ctx, params: list) -> nodes.Expr | None:
     if len(params) > 1 or (params and params[0][0] != _COUNT_INPUT):
         return None
@@ -164,11 +180,22 @@ def is_computed(node: ast.expr) -> bool:
         return type(node.op) in _AST_OPERATORS
     if operations.matches(node):
         return True
-    return _is_len(node)
+    return _is_len(node) or _statistic(node) is not None
 
 
 def _is_len(node: ast.expr) -> bool:
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "len" and len(node.args) == 1 and not node.keywords
+    return _one_argument_call(node) == "len"
+
+
+def _statistic(node: ast.expr) -> str | None:
+    return STATISTICS_FUNCTIONS.get(_one_argument_call(node))
+
+
+def _one_argument_call(node: ast.expr) -> str | None:
+    """The name of a call of a builtin with one bare argument: ``len(x)``, ``sum(x)``."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and len(node.args) == 1 and not node.keywords:
+        return node.func.id
+    return None
 
 
 def parse(ctx, node: ast.expr) -> ir.Action:
@@ -180,6 +207,10 @@ def parse(ctx, node: ast.expr) -> ir.Action:
         return operations.parse(ctx, node)
     if _is_len(node):
         return ir.Action(COUNT, _count_params(ctx, node.args[0]), origin=origin)
+    statistic = _statistic(node)
+    if statistic is not None:
+        params = [*_statistics_input(ctx, node.args[0]), (_STATISTICS_OPERATION, ir.Literal(statistic))]
+        return ir.Action(STATISTICS, params, origin=origin)
     if isinstance(node, ast.Dict):
         return ir.Action(DICTIONARY, [(KEYS[DICTIONARY], dictionaries.parse(ctx, node))], origin=origin)
     if isinstance(node, ast.List):
@@ -290,6 +321,17 @@ def _number_operand(ctx, node: ast.expr):
     if isinstance(node, ast.Constant):
         raise ctx.error(node, f"found {node.value!r} in arithmetic, expected a number or a variable")
     return ir.TokenAttachment(variables.parse(ctx, node))
+
+
+def _statistics_input(ctx, node: ast.expr) -> list:
+    """The numbers: a variable, the previous output, or a list (made by a List action)."""
+    from . import variables
+
+    if _is_implicit(node):
+        return []
+    if isinstance(node, ast.List):
+        return [(_COUNT_INPUT, ir.TokenAttachment(ir.Attachment(ctx.hoist(parse(ctx, node)))))]
+    return [(_COUNT_INPUT, ir.TokenAttachment(variables.parse(ctx, node)))]
 
 
 def _count_params(ctx, node: ast.expr) -> list:

@@ -79,6 +79,13 @@ def test_a_display_name_is_only_an_alias_for_a_built_in_action():
         assert catalog.identifier(alias) in (None, identifier), alias  # never hides a function name
 
 
+def test_a_short_name_with_underscores_between_its_words_is_that_action():
+    assert catalog.identifier_by_alias("get_battery_level") == "is.workflow.actions.getbatterylevel"
+    assert catalog.identifier_by_alias("set_clipboard") == "is.workflow.actions.setclipboard"
+    compiles_to(HEAD + "set_clipboard(\"x\")\n", api.compile(HEAD + "setclipboard(WFInput=\"x\")\n"))
+    assert catalog.identifier_by_alias("no_such_action") is None
+
+
 def test_match_on_a_value_says_to_write_if_elif():
     with pytest.raises(CompileError) as raised:
         api.compile(HEAD + 'x = "a"\nmatch x:\n    case "a":\n        alert("A")\n')
