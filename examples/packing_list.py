@@ -72,15 +72,9 @@ url_2 = is_workflow_actions_url(
 )
 Forecast = downloadurl(WFURL=url_2, WFHTTPMethod="GET")
 Daily = getvalueforkey(WFDictionaryKey="daily", WFInput=Forecast)
-Warmest = is_workflow_actions_statistics(
-    WFStatisticsOperation="Maximum", Input=Daily["temperature_2m_max"]
-)
-Coldest = is_workflow_actions_statistics(
-    WFStatisticsOperation="Minimum", Input=Daily["temperature_2m_min"]
-)
-Wettest = is_workflow_actions_statistics(
-    WFStatisticsOperation="Maximum", Input=Daily["precipitation_probability_max"]
-)
+Warmest = max(Daily["temperature_2m_max"])
+Coldest = min(Daily["temperature_2m_min"])
+Wettest = max(Daily["precipitation_probability_max"])
 # Collect the items: the basics, then each kind of trip.
 Basics = getvalueforkey(WFDictionaryKey="Always", WFInput=Kits)
 Items = Basics

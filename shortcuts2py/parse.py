@@ -101,7 +101,9 @@ def _definitions(statement: ast.stmt) -> list[tuple[str, str]]:
 
 def variables_of_code(code: str) -> set[str]:
     """The names that compiling ``code`` makes Shortcuts variables."""
-    statements = ast.parse(code).body
+    tree = ast.parse(code)
+    assignments.rewrite_key_updates(tree)
+    statements = tree.body
     return FlowAnalysis(_definitions, frozenset(names.GLOBALS) | {calls.IMPLICIT}).run(statements).variables
 
 
@@ -145,6 +147,7 @@ class ParseContext:
     # --- driver
 
     def build(self) -> ir.Workflow:
+        assignments.rewrite_key_updates(self.source.tree)
         statements = list(self.source.tree.body)
         head, icon, statements = self._split(statements)
         self.settings = header.read_settings(self, head)

@@ -9,6 +9,10 @@ Append x to Variable "Items"                       Items += [x]   (or Items.appe
 Get Variable x (no output id), passed on            _ = x
 =================================================  ==========================
 
+By hand, ``d["key"] = value`` also works: Python changes ``d`` in place, and
+Set Dictionary Value gives the changed copy, so it compiles as
+``d = setvalueforkey(WFDictionary=d, WFDictionaryKey="key", WFDictionaryValue=value)``.
+
 In a file whose Set / Append to Variable actions all carry a stray
 ``WFSerializationType`` (some tools write one), the header's
 ``tagged_variables=True`` says so once.
@@ -23,13 +27,14 @@ from __future__ import annotations
 
 import ast
 
-from .. import ir
+from .. import catalog, ir
 from ..naming import TAG_KEY, TAG_VALUE, stores_variable
 from ..writer import nodes
 from . import variables
 from .calls import IMPLICIT
 
 GET_VARIABLE = "is.workflow.actions.getvariable"
+SET_VALUE = "is.workflow.actions.setvalueforkey"
 NAME_KEY, INPUT_KEY, VARIABLE_KEY = "WFVariableName", "WFInput", "WFVariable"
 
 
@@ -111,6 +116,40 @@ def appended_values(node: ast.AugAssign) -> list[ast.expr] | None:
     if isinstance(node.op, ast.Add) and isinstance(node.value, ast.List):
         return node.value.elts
     return None
+
+
+def rewrite_key_updates(tree: ast.AST) -> None:
+    """Every ``d["k"] = v`` as ``d = setvalueforkey(...)``, in place, before the
+    names are analysed (the statements keep their identity: comments and the
+    flow analysis refer to them)."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            update = _key_update(node)
+            if update is not None:
+                node.targets, node.value = update.targets, update.value
+
+
+def _key_update(node: ast.Assign) -> ast.Assign | None:
+    """``d["k"] = v`` as the Set Dictionary Value whose changed copy ``d`` then
+    names, or None for any other assignment."""
+    target = node.targets[0] if len(node.targets) == 1 else None
+    if not (isinstance(target, ast.Subscript) and isinstance(target.value, ast.Name)):
+        return None
+    key = target.slice
+    if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+        return None
+    owner = target.value
+
+    def placed(new, old=target):
+        return ast.copy_location(new, old)
+
+    keywords = [
+        placed(ast.keyword("WFDictionary", placed(ast.Name(owner.id, ast.Load()), owner)), owner),
+        placed(ast.keyword("WFDictionaryKey", key), key),
+        placed(ast.keyword("WFDictionaryValue", node.value), node.value),
+    ]
+    call = placed(ast.Call(placed(ast.Name(catalog.call_name(SET_VALUE), ast.Load())), [], keywords), node)
+    return placed(ast.Assign([placed(ast.Name(owner.id, ast.Store()), owner)], call), node)
 
 
 def as_assignment(node: ast.AugAssign) -> ast.Assign:

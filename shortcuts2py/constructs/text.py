@@ -103,8 +103,11 @@ def parse_fstring(ctx, node: ast.JoinedStr) -> ir.TokenString:
             else:
                 parts.append(piece.value)
             continue
-        if piece.conversion != -1 or piece.format_spec is not None:
-            raise ctx.error(piece, "found a conversion or format spec in an f-string field, expected {variable}")
+        if piece.format_spec is not None:
+            raise ctx.error(piece, "found a format spec in an f-string field, which text in Shortcuts cannot apply; "
+                            "format the value first (format_number(x, 2) for 2 decimal places) and write {name}")
+        if piece.conversion != -1:
+            raise ctx.error(piece, "found a conversion (!r, !s, !a) in an f-string field, expected {variable}")
         parts.append(variables.parse(ctx, piece.value))
     has_variables = any(isinstance(part, ir.Attachment) for part in parts)
     return ir.TokenString(parts, has_ranges=ctx.empty_ranges and not has_variables)

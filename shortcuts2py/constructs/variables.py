@@ -30,7 +30,7 @@ from __future__ import annotations
 import ast
 import keyword
 
-from .. import ir, names
+from .. import catalog, ir, names
 from ..writer import nodes
 
 # Coercions that read as Python's own conversions: content class <-> builtin.
@@ -288,10 +288,26 @@ def _parse_call(ctx, node: ast.Call) -> ir.Attachment:
             return ir.Attachment(ctx.missing_output(node))
         if name == REFERENCE_FUNCTION:
             return ir.Attachment(ctx.output_by_name(node, _string_argument(ctx, node, name)))
+        if catalog.identifier(name) or catalog.identifier_by_alias(name):
+            return _action_first(ctx, node)
         raise ctx.error(node, f"found a call to {name}() where a variable belongs; assign the action to a name on its own line first, then use the name")
     if isinstance(function, ast.Attribute):
         return _parse_method(ctx, node, function.attr)
     raise ctx.error(node, "found a call of something that is not a name, expected a variable")
+
+
+def _action_first(ctx, node: ast.Call) -> ir.Attachment:
+    """An action called where a value belongs (``show_result(ask("Name?"))``):
+    Python runs it before the call around it, so it goes just before the
+    statement, and its output stands here."""
+    from .calls import parse as parse_call
+
+    outer = ctx.action_identifier  # the action whose keywords are being read goes on after this one
+    try:
+        action = parse_call(ctx, node)
+    finally:
+        ctx.action_identifier = outer
+    return ir.Attachment(ctx.hoist(action))
 
 
 def _parse_method(ctx, node: ast.Call, method: str) -> ir.Attachment:
@@ -334,12 +350,23 @@ def _parse_method(ctx, node: ast.Call, method: str) -> ir.Attachment:
         if not ir.is_str_literal(kind):
             raise ctx.error(node, "found aggrandize() without a \"Type\", expected aggrandize({\"Type\": \"...\", ...})")
         _append(attachment, kind.value, [(key, value) for key, value in fields if key != "Type"])
+    elif method in _DICTIONARY_VIEWS:
+        raise ctx.error(node, f"found .{method}(), which no action gives; {_DICTIONARY_VIEWS[method]}")
     else:
         raise ctx.error(
             node,
             f"found .{method}(), expected .property(), .as_type(), .format_date(), .unit(), .aggrandize() or .with_keys()",
         )
     return attachment
+
+
+# Python's views of a dictionary, and what Get Dictionary Value gives instead.
+_ALL_KEYS = 'getvalueforkey(WFInput=d, WFGetDictionaryValueType="All Keys")'
+_DICTIONARY_VIEWS = {
+    "keys": f"its keys are {_ALL_KEYS}",
+    "values": 'its values are getvalueforkey(WFInput=d, WFGetDictionaryValueType="All Values")',
+    "items": f"loop over its keys, `for key in {_ALL_KEYS}:`, and read each value as getvalueforkey(key, d)",
+}
 
 
 def _with_keys(ctx, attachment: ir.Attachment, node: ast.Call) -> None:

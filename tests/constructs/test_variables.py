@@ -21,3 +21,39 @@ def test_many_conversions_keep_the_method_form(conversions):
     """Nested builtins open a bracket each, and CPython refuses 200 open at once."""
     code = exact(_text_of_input(conversions), 'ShortcutInput.as_type("String").as_type("String")')
     assert "str(" not in code
+
+
+HEAD = "from s2py_actions import *\n"
+
+
+def test_an_action_called_where_a_value_belongs_runs_first():
+    from shortcuts2py import api
+
+    from .harness import compiles_to
+
+    nested = HEAD + 'showresult(Text=ask("Name?"))\nfor key in getvalueforkey(WFInput={"a": 1}, WFGetDictionaryValueType="All Keys"):\n    showresult(Text=key)\n'
+    spelled = (
+        HEAD + 'provided_input = ask(WFAskActionPrompt="Name?")\nshowresult(Text=provided_input)\n'
+        'dictionary = {"a": 1}\ndictionary_value = getvalueforkey(WFInput=dictionary, WFGetDictionaryValueType="All Keys")\n'
+        'for key in dictionary_value:\n    showresult(Text=key)\n'
+    )
+    compiles_to(nested, api.compile(spelled))
+
+
+def test_the_inner_action_does_not_take_the_outer_ones_keys():
+    """app_intent() reads the action it stands on: the outer one, after the inner."""
+    from shortcuts2py import api
+
+    actions = api.compile(HEAD + 'alert(WFAlertActionMessage=ask("Why?"), WFAlertActionTitle="T")\n')["WFWorkflowActions"]
+    assert [a["WFWorkflowActionIdentifier"] for a in actions] == ["is.workflow.actions.ask", "is.workflow.actions.alert"]
+    assert actions[1]["WFWorkflowActionParameters"]["WFAlertActionTitle"] == "T"
+
+
+@pytest.mark.parametrize("view", ["items", "values", "keys"])
+def test_dictionary_views_say_what_gives_them(view):
+    from shortcuts2py import api
+    from shortcuts2py.errors import CompileError
+
+    with pytest.raises(CompileError) as raised:
+        api.compile(HEAD + f'd = {{"a": 1}}\nfor x in d.{view}():\n    showresult(Text=x)\n')
+    assert "getvalueforkey(" in raised.value.message and raised.value.line == 3
