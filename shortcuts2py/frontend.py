@@ -87,6 +87,10 @@ REFUSED_EXPRESSIONS: dict[type, str] = {
     ast.Set: "Shortcuts has no sets: use a list ([...])",
     ast.Slice: "slices cannot be expressed: use is_workflow_actions_getitemfromlist(...) or text actions",
     ast.Starred: "starred expressions cannot be expressed here",
+    ast.Compare: "a comparison used as a value cannot be expressed: Shortcuts has no true/false values; "
+                 "test it where it is needed (`if a > b:`)",
+    ast.BoolOp: "`and` / `or` used as a value cannot be expressed: Shortcuts has no true/false values; "
+                "test it where it is needed (`if a and b:`)",
 }
 
 

@@ -305,6 +305,8 @@ def test_range_from_zero_reads_the_index_minus_one():
         ("x = [i for i in y]\n", (1, 5), "comprehensions"),
         ("x = 1 if y else 2\n", (1, 5), "conditional expression"),
         ("for i in range(3):\n    break\n", (2, 5), "cannot be left early"),
+        ('m = "abc"\nbig = len(m) > 2\n', (2, 7), "no true/false values"),
+        ('m = "abc"\nshowresult(Text=m and m)\n', (2, 17), "`and` / `or` used as a value"),
     ],
 )
 def test_each_refused_construct_names_itself_and_the_alternative(code, where, words):

@@ -46,10 +46,26 @@ def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt:
     if implicit is not None:
         args.insert(_input_position(params, implicit, entry), nodes.Arg(nodes.Name(IMPLICIT), implicit))
     function = catalog.call_name(action.identifier) if entry is not None else None
-    if function is None:
+    if function is None or _is_lone_block_piece(action.identifier, (key for key, _ in params)):
         function = "action"
         args.insert(0, nodes.Arg(values.string(action.identifier)))
     return bind(ctx, action, nodes.Call(nodes.Name(function), args), feeds_next)
+
+
+# A block action is a statement (if, match menu(), for) or a flat piece of one,
+# which names its block and its place in it; as a call of its own, only by its
+# identifier: a hand-written `conditional(...)` would open a block never closed.
+_BLOCK_HINTS = {
+    ir.CONDITIONAL: "an If is an `if` statement",
+    ir.MENU: 'a menu is `match menu(WFMenuPrompt="..."):` with a `case "Title":` per item',
+    ir.REPEAT_COUNT: "a Repeat is `for index in range(1, n + 1):`",
+    ir.REPEAT_EACH: "a Repeat with Each is `for item in items:`",
+}
+_PIECE_KEYS = frozenset({"GroupingIdentifier", "WFControlFlowMode"})
+
+
+def _is_lone_block_piece(identifier: str, keys) -> bool:
+    return identifier in _BLOCK_HINTS and not _PIECE_KEYS.intersection(keys)
 
 
 def bind(ctx, action: ir.Action, value: nodes.Expr, feeds_next: bool) -> nodes.Stmt:
@@ -123,8 +139,18 @@ def parse(ctx, call: ast.Call) -> ir.Action:
     origin = ctx.origin(call)
     ctx.action_identifier = identifier
     keywords = _bare_arguments_as_keywords(ctx, arguments, entry, function) + call.keywords
+    if function != "action" and _is_lone_block_piece(identifier, _keyword_names(keywords)):
+        raise ctx.error(call, f"found {function}() as a call, which would open a block it never closes; {_BLOCK_HINTS[identifier]}")
     params = parse_keywords(ctx, keywords, entry, origin)
     return ir.Action(identifier, params, origin=origin)
+
+
+def _keyword_names(keywords: list[ast.keyword]) -> set[str]:
+    names_given = {keyword.arg for keyword in keywords if keyword.arg}
+    for keyword in keywords:
+        if keyword.arg is None and isinstance(keyword.value, ast.Dict):
+            names_given.update(key.value for key in keyword.value.keys if isinstance(key, ast.Constant))
+    return names_given
 
 
 def _bare_arguments_as_keywords(ctx, arguments: list, entry, function: str) -> list[ast.keyword]:

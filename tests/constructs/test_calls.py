@@ -90,3 +90,23 @@ def test_match_on_a_value_says_to_write_if_elif():
     with pytest.raises(CompileError) as raised:
         api.compile(HEAD + 'x = "a"\nmatch x:\n    case "a":\n        alert("A")\n')
     assert "elif" in raised.value.message and raised.value.line == 3
+
+
+@pytest.mark.parametrize(
+    "code, words",
+    [
+        ('choose_from_menu("What?")\n', "match menu("),
+        ("conditional(WFCondition=100)\n", "`if` statement"),
+        ("is_workflow_actions_repeat_each(WFInput=_)\n", "for item in items"),
+    ],
+)
+def test_a_block_action_called_on_its_own_is_refused(code, words):
+    with pytest.raises(CompileError) as raised:
+        api.compile(HEAD + code)
+    assert words in raised.value.message and raised.value.line == 2
+
+
+def test_a_lone_block_piece_in_a_file_goes_round_by_its_identifier():
+    from .harness import act, exact, root_of
+
+    exact(root_of(act("conditional", {"WFCondition": 100})), 'action("is.workflow.actions.conditional", WFInput=_, WFCondition=100)')
