@@ -57,7 +57,7 @@ def parse(ctx, node: ast.expr) -> ir.Action:
         raise ctx.error(node, f"found .{method}() with keywords, which no action takes")
     if method == "join":
         _arguments(ctx, node, 1)
-        items = ir.TokenAttachment(variables.parse(ctx, args[0]))  # Combine Text takes the list as a variable
+        items = list_argument(ctx, args[0])
         return ir.Action(COMBINE, [*_separator_params(ctx, node.func.value), ("text", items)], origin=origin)
     text = _text_argument(ctx, node.func.value)
     if method in _CASES:
@@ -74,6 +74,15 @@ def parse(ctx, node: ast.expr) -> ir.Action:
     _arguments(ctx, node, 1, "split() without a separator splits on any run of whitespace, which Split Text cannot; "
                "write .split(\" \") or .split(\"\\n\")")
     return ir.Action(SPLIT, [*_separator_params(ctx, args[0]), ("text", text)], origin=origin)
+
+
+def list_argument(ctx, node: ast.expr) -> ir.TokenAttachment:
+    """The list an action works on, as a variable: a list written out is made by a List action first."""
+    from . import value_actions, variables
+
+    if isinstance(node, ast.List):
+        return ir.TokenAttachment(ir.Attachment(ctx.hoist(value_actions.parse(ctx, node))))
+    return ir.TokenAttachment(variables.parse(ctx, node))
 
 
 def _separator_params(ctx, separator: ast.expr) -> list:

@@ -325,13 +325,9 @@ def _number_operand(ctx, node: ast.expr):
 
 def _statistics_input(ctx, node: ast.expr) -> list:
     """The numbers: a variable, the previous output, or a list (made by a List action)."""
-    from . import variables
-
     if _is_implicit(node):
         return []
-    if isinstance(node, ast.List):
-        return [(_COUNT_INPUT, ir.TokenAttachment(ir.Attachment(ctx.hoist(parse(ctx, node)))))]
-    return [(_COUNT_INPUT, ir.TokenAttachment(variables.parse(ctx, node)))]
+    return [(_COUNT_INPUT, operations.list_argument(ctx, node))]
 
 
 def _count_params(ctx, node: ast.expr) -> list:
