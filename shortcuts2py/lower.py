@@ -17,21 +17,23 @@ from .writer import write_module
 
 
 def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
-    code, folded = _lower_once(workflow, keep_ids, frozenset())
+    code, folded, sketch = _lower_once(workflow, keep_ids, frozenset())
     if folded:
         # `total = 0` is a Set Variable only where the code keeps `total` a variable
         # (assigned again and read where either value can reach); otherwise it would
         # name the action's output.  Such variables keep the two statements.
         from .parse import variables_of_code
 
-        single = folded - variables_of_code(code)
+        single = folded - variables_of_code(sketch)
         if single:
-            code, _ = _lower_once(workflow, keep_ids, frozenset(single))
+            del code  # megabytes in a large file: not kept while the second one is written
+            code, _, _ = _lower_once(workflow, keep_ids, frozenset(single))
     return code
 
 
-def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str]) -> tuple[str, set[str]]:
-    """The code, and the variables some assignment was folded into (see Naming.folds)."""
+def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str]) -> tuple[str, set[str], str]:
+    """The code, the variables some assignment was folded into (see Naming.folds),
+    and the sketch of the code that decides which of them stay variables."""
     ctx = LowerContext(workflow, unfolded, keep_ids)
     statements: list[nodes.Stmt] = [nodes.ImportStar(names.STUBS_MODULE)]
     head, trailer = header.lower(ctx, workflow.header, workflow.body)
@@ -47,7 +49,71 @@ def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str])
         statements.append(header.ids_trailer(ctx))
     if ctx.refused_folds:  # an appended value with no value form: keep those two statements
         return _lower_once(workflow, keep_ids, unfolded | ctx.refused_folds)
-    return write_module(statements), set(ctx.naming.folds.values())
+    folded = set(ctx.naming.folds.values())
+    sketch = write_module(_sketch(statements, folded)) if folded else ""
+    return write_module(statements), folded, sketch
+
+
+def _sketch(statements: list[nodes.Stmt], names: set[str]) -> list[nodes.Stmt]:
+    """The statements that can matter to whether ``names`` are variables: the
+    simple ones whose text holds one of them, inside the blocks around them.
+
+    The flow analysis decides each name on its own reads and assignments and
+    the blocks around them, so leaving out the rest changes no verdict on
+    ``names``; parsing the sketch instead of the whole code spares most of the
+    syntax tree (hundreds of megabytes for a large shortcut).  A name found in a
+    string only keeps a statement more than needed."""
+    kept: list[nodes.Stmt] = []
+    for statement in statements:
+        if isinstance(statement, nodes.If):
+            statement = _sketch_if(statement, names)
+        elif isinstance(statement, nodes.For):
+            body = _sketch(statement.body, names)
+            texts = (statement.target.text, statement.iter.text)
+            if body or _mentions(texts, names):
+                statement = nodes.For(statement.target, statement.iter, body or [nodes.Pass()])
+            else:
+                statement = None
+        elif isinstance(statement, nodes.Match):
+            cases = [nodes.Case(c.pattern, c.guard, _sketch(c.body, names)) for c in statement.cases]
+            texts = [statement.subject.text] + [c.guard.text for c in cases if c.guard is not None]
+            if any(c.body for c in cases) or _mentions(texts, names):
+                for case in cases:  # every case stays: exactly one of them runs
+                    case.body = case.body or [nodes.Pass()]
+                statement = nodes.Match(statement.subject, cases)
+            else:
+                statement = None
+        elif not _mentions(_simple_texts(statement), names):
+            statement = None
+        if statement is not None:
+            kept.append(statement)
+    return kept
+
+
+def _sketch_if(statement: nodes.If, names: set[str]) -> nodes.If | None:
+    body = _sketch(statement.body, names)
+    orelse = statement.orelse
+    if isinstance(orelse, nodes.If):
+        orelse = _sketch_if(orelse, names)
+    elif orelse is not None:
+        orelse = _sketch(orelse, names) or None
+    if not body and orelse is None and not _mentions((statement.test.text,), names):
+        return None
+    return nodes.If(statement.test, body or [nodes.Pass()], orelse)
+
+
+def _simple_texts(statement: nodes.Stmt) -> list[str]:
+    if isinstance(statement, nodes.Assign):
+        return [target.text for target in statement.targets] + [statement.value.text]
+    if isinstance(statement, nodes.AugAssign):
+        return [statement.target.text, statement.value.text]
+    if isinstance(statement, nodes.ExprStatement):
+        return [statement.value.text]
+    return []  # pass, the import, comments, blank lines: no names
+
+
+def _mentions(texts, names: set[str]) -> bool:
+    return any(name in text for text in texts for name in names)
 
 
 def _augmented(written: list[nodes.Stmt]) -> list[nodes.Stmt]:
