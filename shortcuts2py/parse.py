@@ -9,8 +9,8 @@ in scope, comments between statements.  It never runs the code.
 from __future__ import annotations
 
 import ast
+import hashlib
 import re
-import uuid as uuidlib
 
 from . import catalog, ir, names
 from .constructs import assignments, calls, comments, header, ifs, loops, menus, value_actions, variables
@@ -26,7 +26,7 @@ END_FUNCTIONS = {
     loops.END_FUNCTION: (ir.REPEAT_COUNT, ir.REPEAT_EACH),
 }
 # Fixed namespace so that compiling the same code twice gives the same ids.
-_ID_NAMESPACE = uuidlib.UUID("6f1c2a4e-5b7d-4e8a-9c3f-2d1e0b9a8c7d")
+_ID_NAMESPACE_BYTES = bytes.fromhex("6f1c2a4e5b7d4e8a9c3f2d1e0b9a8c7d")  # the UUID 6f1c2a4e-5b7d-4e8a-9c3f-2d1e0b9a8c7d
 _LANGUAGE_CALLS = frozenset({"raw_action", *END_FUNCTIONS})
 _REFERENCE_FUNCTIONS = variables.VARIABLE_FUNCTIONS
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -55,7 +55,13 @@ def parse_workflow(code: str, filename: str = "<string>", *, problems: list[Comp
 
 
 def new_id(kind: str, key: str) -> str:
-    return str(uuidlib.uuid5(_ID_NAMESPACE, f"{kind}:{key}")).upper()
+    """``uuid5(_ID_NAMESPACE, "kind:key")``, uppercase; spelled out here because
+    ``uuid.uuid5`` builds and formats a UUID object for every action compiled."""
+    digest = bytearray(hashlib.sha1(_ID_NAMESPACE_BYTES + f"{kind}:{key}".encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    h = digest.hex().upper()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def assignment_kind(value: ast.expr) -> str:
