@@ -17,23 +17,23 @@ from .writer import write_module
 
 
 def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
-    code, folded, sketch = _lower_once(workflow, keep_ids, frozenset())
+    statements, folded = _lower_once(workflow, keep_ids, frozenset())
     if folded:
         # `total = 0` is a Set Variable only where the code keeps `total` a variable
         # (assigned again and read where either value can reach); otherwise it would
-        # name the action's output.  Such variables keep the two statements.
+        # name the action's output.  Such variables keep the two statements.  The
+        # code is written once, after this is settled.
         from .parse import variables_of_code
 
-        single = folded - variables_of_code(sketch)
+        single = folded - variables_of_code(write_module(_sketch(statements, folded)))
         if single:
-            del code  # megabytes in a large file: not kept while the second one is written
-            code, _, _ = _lower_once(workflow, keep_ids, frozenset(single))
-    return code
+            del statements  # a large shortcut's code model: not kept while the second one is made
+            statements, _ = _lower_once(workflow, keep_ids, frozenset(single))
+    return write_module(statements)
 
 
-def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str]) -> tuple[str, set[str], str]:
-    """The code, the variables some assignment was folded into (see Naming.folds),
-    and the sketch of the code that decides which of them stay variables."""
+def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str]) -> tuple[list[nodes.Stmt], set[str]]:
+    """The code model, and the variables some assignment was folded into (see Naming.folds)."""
     ctx = LowerContext(workflow, unfolded, keep_ids)
     statements: list[nodes.Stmt] = [nodes.ImportStar(names.STUBS_MODULE)]
     head, trailer = header.lower(ctx, workflow.header, workflow.body)
@@ -49,9 +49,7 @@ def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str])
         statements.append(header.ids_trailer(ctx))
     if ctx.refused_folds:  # an appended value with no value form: keep those two statements
         return _lower_once(workflow, keep_ids, unfolded | ctx.refused_folds)
-    folded = set(ctx.naming.folds.values())
-    sketch = write_module(_sketch(statements, folded)) if folded else ""
-    return write_module(statements), folded, sketch
+    return statements, set(ctx.naming.folds.values())
 
 
 def _sketch(statements: list[nodes.Stmt], names: set[str]) -> list[nodes.Stmt]:
