@@ -94,7 +94,7 @@ REFUSED_EXPRESSIONS: dict[type, str] = {
 def read_source(code: str, filename: str = "<string>") -> SourceModule:
     """Parse ``code``; raises CompileError at file:line:col on a syntax error."""
     try:
-        tree = _parse(code, filename)
+        tree = parse_python(code, filename)
     except SyntaxError as error:
         raise _syntax_error(error, code, filename) from None
     except (RecursionError, MemoryError):
@@ -109,14 +109,14 @@ def read_source(code: str, filename: str = "<string>") -> SourceModule:
     return SourceModule(tree, placed, lines)
 
 
-# Long code is parsed a piece at a time (see _parse): pieces of about this many characters.
+# Long code is parsed a piece at a time (see parse_python): pieces of about this many characters.
 _PIECE = 256 * 1024
 # Where a piece may end: before a line that starts a new top-level statement (not an
 # indented line, a comment, a closing bracket or another clause of a compound statement).
 _CUT = re.compile(r"\n(?=[^\s#)\]}])(?!(?:else|elif|except|finally)\b)")
 
 
-def _parse(code: str, filename: str) -> ast.Module:
+def parse_python(code: str, filename: str = "<string>") -> ast.Module:
     """``ast.parse``, a piece of whole top-level statements at a time for long code.
 
     While ast.parse runs, CPython's own tree and the Python objects made from it

@@ -8,6 +8,8 @@ lays the code out as black would, so black never runs here.
 
 from __future__ import annotations
 
+import re
+
 from . import catalog, ir, names
 from .constructs import assignments, calls, comments, header, ifs, loops, menus, value_actions
 from .lift import block_ids_style, start_ids_style
@@ -25,7 +27,7 @@ def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
         # code is written once, after this is settled.
         from .parse import variables_of_code
 
-        single = folded - variables_of_code(write_module(_sketch(statements, folded)))
+        single = folded - variables_of_code(write_module(_sketch(statements, _name_finder(folded))))
         if single:
             del statements  # a large shortcut's code model: not kept while the second one is made
             statements, _ = _lower_once(workflow, keep_ids, frozenset(single))
@@ -52,13 +54,14 @@ def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str])
     return statements, set(ctx.naming.folds.values())
 
 
-def _sketch(statements: list[nodes.Stmt], names: set[str]) -> list[nodes.Stmt]:
-    """The statements that can matter to whether ``names`` are variables: the
-    simple ones whose text holds one of them, inside the blocks around them.
+def _sketch(statements: list[nodes.Stmt], names) -> list[nodes.Stmt]:
+    """The statements that can matter to whether some names are variables: the
+    simple ones whose text ``names`` finds one of them in (see _name_finder),
+    inside the blocks around them.
 
     The flow analysis decides each name on its own reads and assignments and
     the blocks around them, so leaving out the rest changes no verdict on
-    ``names``; parsing the sketch instead of the whole code spares most of the
+    those names; parsing the sketch instead of the whole code spares most of the
     syntax tree (hundreds of megabytes for a large shortcut).  A name found in a
     string only keeps a statement more than needed."""
     kept: list[nodes.Stmt] = []
@@ -88,7 +91,7 @@ def _sketch(statements: list[nodes.Stmt], names: set[str]) -> list[nodes.Stmt]:
     return kept
 
 
-def _sketch_if(statement: nodes.If, names: set[str]) -> nodes.If | None:
+def _sketch_if(statement: nodes.If, names) -> nodes.If | None:
     body = _sketch(statement.body, names)
     orelse = statement.orelse
     if isinstance(orelse, nodes.If):
@@ -110,8 +113,18 @@ def _simple_texts(statement: nodes.Stmt) -> list[str]:
     return []  # pass, the import, comments, blank lines: no names
 
 
-def _mentions(texts, names: set[str]) -> bool:
-    return any(name in text for text in texts for name in names)
+def _mentions(texts, found) -> bool:
+    return any(found(text) for text in texts)
+
+
+def _name_finder(names: set[str]):
+    """text -> whether it may read or assign one of ``names``: an ASCII name as a
+    whole word (a short name such as ``a`` is in most texts), any other anywhere."""
+    words = sorted(name for name in names if name.isascii())
+    others = [name for name in names if not name.isascii()]
+    pattern = re.compile(r"(?<![A-Za-z0-9_])(?:%s)(?![A-Za-z0-9_])" % "|".join(map(re.escape, words))) if words else None
+    search = pattern.search if pattern is not None else (lambda text: None)
+    return lambda text: search(text) is not None or any(name in text for name in others)
 
 
 def _augmented(written: list[nodes.Stmt]) -> list[nodes.Stmt]:

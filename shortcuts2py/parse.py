@@ -16,7 +16,7 @@ from . import catalog, ir, names
 from .constructs import assignments, calls, comments, header, ifs, loops, menus, value_actions, variables
 from .errors import CompileError
 from .flow import UNDEFINED, FlowAnalysis
-from .frontend import REFUSED_STATEMENTS, SourceModule, read_source
+from .frontend import REFUSED_STATEMENTS, SourceModule, parse_python, read_source
 from .naming import CUSTOM_NAME_KEY, is_standard_name, shown_display
 
 # Statements that stand for the end of a block: function -> block identifiers.
@@ -94,7 +94,7 @@ def _definitions(statement: ast.stmt) -> list[tuple[str, str]]:
 
 def variables_of_code(code: str) -> set[str]:
     """The names that compiling ``code`` makes Shortcuts variables."""
-    statements = ast.parse(code).body
+    statements = parse_python(code).body
     return FlowAnalysis(_definitions, frozenset(names.GLOBALS) | {calls.IMPLICIT}).run(statements).variables
 
 
