@@ -75,6 +75,7 @@ def decompile(source: bytes | str | Path | dict, *, keep_ids: bool = False, dial
             workflow = lift_workflow(root)
         except NotAShortcut as error:
             raise DecompileError(str(error)) from None
+        del root  # the IR holds what lowering needs: the plist read here need not stay alive
         code = lower_workflow(workflow, keep_ids=keep_ids)
     if dialect != "default":
         from .dialects import from_default

@@ -83,7 +83,7 @@ _UNDEFINED_ONLY = frozenset({UNDEFINED})
 
 
 class FlowAnalysis:
-    """Runs over the statements, in whole passes until loops are stable."""
+    """Runs over the statements once; each loop until it is stable."""
 
     def __init__(self, classify, ignored: frozenset[str]):
         self.classify = classify  # statement -> list of (name, kind) it defines
@@ -93,19 +93,10 @@ class FlowAnalysis:
         self._names_read: dict[int, list[ast.Name]] = {}  # id(expression) -> its reads, for later passes
 
     def run(self, statements: list[ast.stmt]) -> NameFlow:
-        # A pass is linear; a loop's body is walked again in the next pass
-        # until what its back edge brings stops growing, so nesting depth
-        # bounds the number of passes.
+        # One pass: each loop walks its own body again until what its back edge
+        # brings stops growing (see _loop), so straight code is walked once.
         self._back: dict[int, dict[str, frozenset[int]]] = {}
-        while True:
-            self._changed = False
-            self.result.definitions.clear()
-            self.result.definition_of.clear()
-            self.result.reads.clear()
-            self.result.read_nodes.clear()
-            self._walk(statements, _State())
-            if not self._changed:
-                break
+        self._walk(statements, _State())
         self._decide()
         return self.result
 
@@ -147,27 +138,43 @@ class FlowAnalysis:
 
     def _loop(self, statement: ast.For, state: _State) -> None:
         """The body runs after the loop's start or after its own previous turn
-        (what the previous pass saw reach the end of the body); it may not run."""
+        (what the previous walk of the body saw reach its end); it may not run.
+        The body is walked until that stops growing, forgetting what each walk
+        but the last recorded, so the definitions keep the indices of one walk
+        in source order."""
         self._reads(statement.iter, state)
-        back = self._back.get(id(statement), {})
-        entry = state.child()
-        for name, definitions in back.items():
-            entry.own[name] = state.get(name) | definitions
-        body = entry.child()
-        self._scopes.append(_target_names(statement.target))
-        try:
-            self._walk(statement.body, body)
-        finally:
-            self._scopes.pop()
-        end = {name: body.own.get(name, entry.get(name)) for name in set(body.own) | set(entry.own)}
-        grown = {name: back.get(name, frozenset()) | definitions for name, definitions in end.items()}
-        if grown != back:
+        marks = (len(self.result.definitions), len(self.result.read_nodes))
+        while True:
+            back = self._back.get(id(statement), {})
+            entry = state.child()
+            for name, definitions in back.items():
+                entry.own[name] = state.get(name) | definitions
+            body = entry.child()
+            self._scopes.append(_target_names(statement.target))
+            try:
+                self._walk(statement.body, body)
+            finally:
+                self._scopes.pop()
+            end = {name: body.own.get(name, entry.get(name)) for name in set(body.own) | set(entry.own)}
+            grown = {name: back.get(name, frozenset()) | definitions for name, definitions in end.items()}
+            if grown == back:
+                break
             self._back[id(statement)] = grown
-            self._changed = True
+            self._forget(*marks)
         skipped = state.child()  # the loop may run no turn at all
         after = state.child()
         after.own.update(end)
         state.merge_into(skipped, after)
+
+    def _forget(self, definitions: int, reads: int) -> None:
+        """Drop what was recorded since the counts ``definitions`` and ``reads``
+        (a walk of a loop's body that is to be walked again)."""
+        result = self.result
+        for definition in result.definitions[definitions:]:
+            if result.definition_of.get(id(definition.node), -1) >= definitions:
+                del result.definition_of[id(definition.node)]
+        del result.definitions[definitions:]
+        del result.read_nodes[reads:]
 
     def _reads_of_statement(self, statement: ast.stmt, state: _State) -> None:
         if isinstance(statement, ast.Assign):

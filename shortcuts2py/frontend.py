@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import re
 from dataclasses import dataclass
 
 from .errors import CompileError
@@ -97,7 +98,7 @@ REFUSED_EXPRESSIONS: dict[type, str] = {
 def read_source(code: str, filename: str = "<string>") -> SourceModule:
     """Parse ``code``; raises CompileError at file:line:col on a syntax error."""
     try:
-        tree = ast.parse(code, filename=filename)
+        tree = parse_python(code, filename)
     except SyntaxError as error:
         raise _syntax_error(error, code, filename) from None
     except (RecursionError, MemoryError):
@@ -110,6 +111,40 @@ def read_source(code: str, filename: str = "<string>") -> SourceModule:
     if runs:
         _Placer(lines, placed, filename).place(tree.body, runs)
     return SourceModule(tree, placed, lines)
+
+
+# Long code is parsed a piece at a time (see parse_python): pieces of about this many characters.
+_PIECE = 256 * 1024
+# Where a piece may end: before a line that starts a new top-level statement (not an
+# indented line, a comment, a closing bracket or another clause of a compound statement).
+_CUT = re.compile(r"\n(?=[^\s#)\]}])(?!(?:else|elif|except|finally)\b)")
+
+
+def parse_python(code: str, filename: str = "<string>") -> ast.Module:
+    """``ast.parse``, a piece of whole top-level statements at a time for long code.
+
+    While ast.parse runs, CPython's own tree and the Python objects made from it
+    are alive at once: for a long file, twice the memory of the syntax tree.  Each
+    piece is parsed after as many newlines as come before it, so every position is
+    the one in the whole code.  A cut inside a statement (a multi-line string, a
+    decorator...) leaves a piece that does not parse alone; then the whole code is
+    parsed at once, which also gives any real error its usual text.
+    """
+    if len(code) <= _PIECE or "\r" in code or "__future__" in code:
+        return ast.parse(code, filename=filename)
+    body: list[ast.stmt] = []
+    start = line = 0
+    try:
+        while start < len(code):
+            cut = _CUT.search(code, start + _PIECE) if len(code) - start > _PIECE else None
+            end = cut.start() + 1 if cut else len(code)
+            body.extend(ast.parse("\n" * line + code[start:end], filename=filename).body)
+            line += code.count("\n", start, end)
+            start = end
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        body.clear()
+        return ast.parse(code, filename=filename)
+    return ast.Module(body=body, type_ignores=[])
 
 
 def _syntax_error(error: SyntaxError, code: str, filename: str) -> CompileError:

@@ -8,6 +8,8 @@ lays the code out as black would, so black never runs here.
 
 from __future__ import annotations
 
+import re
+
 from . import catalog, ir, names
 from .constructs import assignments, calls, comments, header, ifs, loops, menus, value_actions
 from .lift import block_ids_style, start_ids_style
@@ -17,21 +19,23 @@ from .writer import write_module
 
 
 def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
-    code, folded = _lower_once(workflow, keep_ids, frozenset())
+    statements, folded = _lower_once(workflow, keep_ids, frozenset())
     if folded:
         # `total = 0` is a Set Variable only where the code keeps `total` a variable
         # (assigned again and read where either value can reach); otherwise it would
-        # name the action's output.  Such variables keep the two statements.
+        # name the action's output.  Such variables keep the two statements.  The
+        # code is written once, after this is settled.
         from .parse import variables_of_code
 
-        single = folded - variables_of_code(code)
+        single = folded - variables_of_code(write_module(_sketch(statements, _name_finder(folded))))
         if single:
-            code, _ = _lower_once(workflow, keep_ids, frozenset(single))
-    return code
+            del statements  # a large shortcut's code model: not kept while the second one is made
+            statements, _ = _lower_once(workflow, keep_ids, frozenset(single))
+    return write_module(statements)
 
 
-def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str]) -> tuple[str, set[str]]:
-    """The code, and the variables some assignment was folded into (see Naming.folds)."""
+def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str]) -> tuple[list[nodes.Stmt], set[str]]:
+    """The code model, and the variables some assignment was folded into (see Naming.folds)."""
     ctx = LowerContext(workflow, unfolded, keep_ids)
     statements: list[nodes.Stmt] = [nodes.ImportStar(names.STUBS_MODULE)]
     head, trailer = header.lower(ctx, workflow.header, workflow.body)
@@ -47,7 +51,80 @@ def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str])
         statements.append(header.ids_trailer(ctx))
     if ctx.refused_folds:  # an appended value with no value form: keep those two statements
         return _lower_once(workflow, keep_ids, unfolded | ctx.refused_folds)
-    return write_module(statements), set(ctx.naming.folds.values())
+    return statements, set(ctx.naming.folds.values())
+
+
+def _sketch(statements: list[nodes.Stmt], names) -> list[nodes.Stmt]:
+    """The statements that can matter to whether some names are variables: the
+    simple ones whose text ``names`` finds one of them in (see _name_finder),
+    inside the blocks around them.
+
+    The flow analysis decides each name on its own reads and assignments and
+    the blocks around them, so leaving out the rest changes no verdict on
+    those names; parsing the sketch instead of the whole code spares most of the
+    syntax tree (hundreds of megabytes for a large shortcut).  A name found in a
+    string only keeps a statement more than needed."""
+    kept: list[nodes.Stmt] = []
+    for statement in statements:
+        if isinstance(statement, nodes.If):
+            statement = _sketch_if(statement, names)
+        elif isinstance(statement, nodes.For):
+            body = _sketch(statement.body, names)
+            texts = (statement.target.text, statement.iter.text)
+            if body or _mentions(texts, names):
+                statement = nodes.For(statement.target, statement.iter, body or [nodes.Pass()])
+            else:
+                statement = None
+        elif isinstance(statement, nodes.Match):
+            cases = [nodes.Case(c.pattern, c.guard, _sketch(c.body, names)) for c in statement.cases]
+            texts = [statement.subject.text] + [c.guard.text for c in cases if c.guard is not None]
+            if any(c.body for c in cases) or _mentions(texts, names):
+                for case in cases:  # every case stays: exactly one of them runs
+                    case.body = case.body or [nodes.Pass()]
+                statement = nodes.Match(statement.subject, cases)
+            else:
+                statement = None
+        elif not _mentions(_simple_texts(statement), names):
+            statement = None
+        if statement is not None:
+            kept.append(statement)
+    return kept
+
+
+def _sketch_if(statement: nodes.If, names) -> nodes.If | None:
+    body = _sketch(statement.body, names)
+    orelse = statement.orelse
+    if isinstance(orelse, nodes.If):
+        orelse = _sketch_if(orelse, names)
+    elif orelse is not None:
+        orelse = _sketch(orelse, names) or None
+    if not body and orelse is None and not _mentions((statement.test.text,), names):
+        return None
+    return nodes.If(statement.test, body or [nodes.Pass()], orelse)
+
+
+def _simple_texts(statement: nodes.Stmt) -> list[str]:
+    if isinstance(statement, nodes.Assign):
+        return [target.text for target in statement.targets] + [statement.value.text]
+    if isinstance(statement, nodes.AugAssign):
+        return [statement.target.text, statement.value.text]
+    if isinstance(statement, nodes.ExprStatement):
+        return [statement.value.text]
+    return []  # pass, the import, comments, blank lines: no names
+
+
+def _mentions(texts, found) -> bool:
+    return any(found(text) for text in texts)
+
+
+def _name_finder(names: set[str]):
+    """text -> whether it may read or assign one of ``names``: an ASCII name as a
+    whole word (a short name such as ``a`` is in most texts), any other anywhere."""
+    words = sorted(name for name in names if name.isascii())
+    others = [name for name in names if not name.isascii()]
+    pattern = re.compile(r"(?<![A-Za-z0-9_])(?:%s)(?![A-Za-z0-9_])" % "|".join(map(re.escape, words))) if words else None
+    search = pattern.search if pattern is not None else (lambda text: None)
+    return lambda text: search(text) is not None or any(name in text for name in others)
 
 
 def _augmented(written: list[nodes.Stmt]) -> list[nodes.Stmt]:

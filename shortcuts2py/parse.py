@@ -9,14 +9,14 @@ in scope, comments between statements.  It never runs the code.
 from __future__ import annotations
 
 import ast
+import hashlib
 import re
-import uuid as uuidlib
 
 from . import catalog, ir, names
 from .constructs import assignments, calls, comments, header, ifs, loops, menus, value_actions, variables
 from .errors import CompileError
 from .flow import UNDEFINED, FlowAnalysis
-from .frontend import REFUSED_STATEMENTS, SourceModule, read_source
+from .frontend import REFUSED_STATEMENTS, SourceModule, parse_python, read_source
 from .naming import CUSTOM_NAME_KEY, is_standard_name, shown_display
 
 # Statements that stand for the end of a block: function -> block identifiers.
@@ -26,7 +26,7 @@ END_FUNCTIONS = {
     loops.END_FUNCTION: (ir.REPEAT_COUNT, ir.REPEAT_EACH),
 }
 # Fixed namespace so that compiling the same code twice gives the same ids.
-_ID_NAMESPACE = uuidlib.UUID("6f1c2a4e-5b7d-4e8a-9c3f-2d1e0b9a8c7d")
+_ID_NAMESPACE_BYTES = bytes.fromhex("6f1c2a4e5b7d4e8a9c3f2d1e0b9a8c7d")  # the UUID 6f1c2a4e-5b7d-4e8a-9c3f-2d1e0b9a8c7d
 _LANGUAGE_CALLS = frozenset({"raw_action", *END_FUNCTIONS})
 _REFERENCE_FUNCTIONS = variables.VARIABLE_FUNCTIONS
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -68,7 +68,13 @@ def _subscript_target_error(target: ast.Subscript) -> str:
 
 
 def new_id(kind: str, key: str) -> str:
-    return str(uuidlib.uuid5(_ID_NAMESPACE, f"{kind}:{key}")).upper()
+    """``uuid5(_ID_NAMESPACE, "kind:key")``, uppercase; spelled out here because
+    ``uuid.uuid5`` builds and formats a UUID object for every action compiled."""
+    digest = bytearray(hashlib.sha1(_ID_NAMESPACE_BYTES + f"{kind}:{key}".encode()).digest()[:16])
+    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
+    digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    h = digest.hex().upper()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def assignment_kind(value: ast.expr) -> str:
@@ -101,7 +107,7 @@ def _definitions(statement: ast.stmt) -> list[tuple[str, str]]:
 
 def variables_of_code(code: str) -> set[str]:
     """The names that compiling ``code`` makes Shortcuts variables."""
-    tree = ast.parse(code)
+    tree = parse_python(code)
     assignments.rewrite_key_updates(tree)
     statements = tree.body
     return FlowAnalysis(_definitions, frozenset(names.GLOBALS) | {calls.IMPLICIT}).run(statements).variables

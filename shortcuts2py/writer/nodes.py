@@ -97,6 +97,10 @@ class Number(Expr):
 
 # black lowercases the hexadecimal digits of escapes and uppercases \N{...} names.
 _ESCAPE = re.compile(r"(\\+)(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|x[0-9a-fA-F]{2}|N\{[a-zA-Z0-9 \-]{2,}\})")
+# Where _ESCAPE could change something: an uppercase hex digit in an escape, or a \N{...}.
+# Searched first, in C, because most escapes (every byte of an icon image) are already
+# lowercase and calling _normal_escape on each costs far more than the search.
+_ESCAPE_TO_NORMALISE = re.compile(r"\\(?:u[0-9a-f]{0,3}[A-F]|U[0-9a-f]{0,7}[A-F]|x[0-9a-f]?[A-F]|N\{)")
 
 
 def _normal_escape(match: re.Match[str]) -> str:
@@ -117,7 +121,7 @@ class String(Expr):
     __slots__ = ()
 
     def __init__(self, text: str):
-        if "\\" in text and "r" not in text[: text.find(text[-1])].lower():
+        if "\\" in text and "r" not in text[: text.find(text[-1])].lower() and _ESCAPE_TO_NORMALISE.search(text):
             text = _ESCAPE.sub(_normal_escape, text)
         self.text = text
         self.precedence = ATOM
