@@ -58,6 +58,12 @@ def new_id(kind: str, key: str) -> str:
     return str(uuidlib.uuid5(_ID_NAMESPACE, f"{kind}:{key}")).upper()
 
 
+def _kept_or_new(kept: str | None, kind: str, key: str) -> str:
+    """The id the ids(...) trailer keeps, else a fresh one.  An empty id is an id
+    too (files have GroupingIdentifier ""), so only a missing entry is fresh."""
+    return kept if kept is not None else new_id(kind, key)
+
+
 def assignment_kind(value: ast.expr) -> str:
     """What ``name = value`` does: "output" (an action's output) or "variable" (Set Variable)."""
     if value_actions.is_computed(value):  # items[0], name.upper(): an action computes it
@@ -260,22 +266,22 @@ class ParseContext:
         pieces = iter(self.ids.get("piece_ids", []))
         counts: dict[str, int] = {}
         for index, block in enumerate(self._blocks):
-            block.group_id = groups[index] if index < len(groups) else new_id("group", str(index))
+            block.group_id = _kept_or_new(groups[index] if index < len(groups) else None, "group", str(index))
             number = counts[block.identifier] = counts.get(block.identifier, 0) + 1
             if number in self.settings.start_ids.get(block.identifier, ()):
-                block.start.uuid = next(iter(next(pieces, [])), None) or new_id("piece", f"{index}:0")
+                block.start.uuid = _kept_or_new(next(iter(next(pieces, [])), None), "piece", f"{index}:0")
             elif block.identifier in self.settings.block_ids:
                 known = iter(next(pieces, []))
                 actions = [block.start, *(section.opener for section in block.sections[1:]), block.end]
                 for number, action in enumerate(actions):
                     if action.uuid is None:
-                        action.uuid = next(known, None) or new_id("piece", f"{index}:{number}")
+                        action.uuid = _kept_or_new(next(known, None), "piece", f"{index}:{number}")
         labels = self.ids.get("group_labels", {})
         for label, ref in self._group_refs:
-            ref.group_id = labels.get(label) or new_id("group-label", label)
+            ref.group_id = _kept_or_new(labels.get(label), "group-label", label)
         outputs = self.ids.get("outputs", {})
         for label, ref in self._missing:
-            ref.uuid = outputs.get(label) or new_id("missing", label)
+            ref.uuid = _kept_or_new(outputs.get(label), "missing", label)
 
     def group_ref(self, label: str) -> ir.GroupRef:
         ref = ir.GroupRef(label)
@@ -302,7 +308,7 @@ class ParseContext:
 
     def variable_id(self, name: str) -> str:
         """The VariableUUID of a Workflow-era variable: the original, or one made from its name."""
-        return self.ids.get("variable_ids", {}).get(name) or new_id("variable", name)
+        return _kept_or_new(self.ids.get("variable_ids", {}).get(name), "variable", name)
 
     def missing_output(self, node: ast.Call) -> ir.OutputRef:
         args = node.args

@@ -527,9 +527,6 @@ def test_a_no_input_behaviour_that_is_a_string_goes_round():
     assert_round_trip({"WFWorkflowActions": [], "WFWorkflowNoInputBehavior": "é"})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: with --keep-ids an empty GroupingIdentifier on a flat action is not kept; it "
-    "compiles to a fresh id (the ids trailer skips empty ids)"))
 def test_an_empty_group_id_is_kept_with_keep_ids():
     root = {"WFWorkflowActions": [_act("conditional", GroupingIdentifier="")]}
     result = api.roundtrip(root, keep_ids=True)
