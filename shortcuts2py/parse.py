@@ -144,9 +144,11 @@ class ParseContext:
         ignored = frozenset(names.GLOBALS) | {calls.IMPLICIT} | self.settings.shared_names
         self.flow = FlowAnalysis(_definitions, ignored).run(statements)
         body = self.body(statements, self.source.tree.body)
+        # The header is read before ids are handed out: its values may name outputs
+        # (ref("x"), missing_output(...)) or groups, which take their ids with the rest.
+        top = header.parse(self, head, icon, body)
         self._assign_group_ids()
         self._resolve_by_name()
-        top = header.parse(self, head, icon, body)
         return ir.Workflow(top, body)
 
     def _split(self, statements: list[ast.stmt]):

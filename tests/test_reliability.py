@@ -48,10 +48,6 @@ KNOWN_BUGS = {
     "rt_name_never_defined.plist": ({"api", "cli"}, (
         "core bug: a header value holding an attachment (WFWorkflowMinimumClientVersionString) reaches "
         "values.lower_scalar in constructs/header.py and fails with TypeError")),
-    "dec_outputuuid_header.json": ({"api"}, (
-        "core bug: with --keep-ids, missing_output(...) inside a header value compiles to an empty "
-        "OutputUUID instead of the id that ids(outputs=...) gives it (parse: header references are "
-        "resolved apart from the ids trailer)")),
     "rt_raw_action_reference.plist": ({"api"}, _RAW_ACTION_IDS),
     "rt_id_rename_1.plist": ({"api"}, _RAW_ACTION_IDS),
     "rt_id_rename_2.plist": ({"api"}, _RAW_ACTION_IDS),
@@ -367,10 +363,6 @@ def test_header_extras_keep_their_order():
     assert_round_trip(root)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: a header value that refers to an action's output compiles to OutputUUID '' with "
-    "the ABSENT marker left as its OutputName, which no plist can hold (parse: header references "
-    "are not resolved with the actions' ids)"))
 def test_header_value_referring_to_an_action_output_goes_round():
     root = {"WFWorkflowActions": [{"WFWorkflowActionIdentifier": "is.workflow.actions.gettext",
                                    "WFWorkflowActionParameters": {"UUID": "U1"}}],
