@@ -45,9 +45,6 @@ KNOWN_BUGS = {
     "compile_group_lone_surrogate.py": ({"api", "cli"}, (
         "core bug: group(\"\\udc80\") reaches uuid5 in parse.new_id and fails with UnicodeEncodeError; "
         "constructs/values.py should refuse the label as text with a lone surrogate")),
-    "rt_name_never_defined.plist": ({"api", "cli"}, (
-        "core bug: a header value holding an attachment (WFWorkflowMinimumClientVersionString) reaches "
-        "values.lower_scalar in constructs/header.py and fails with TypeError")),
     "rt_raw_action_reference.plist": ({"api"}, _RAW_ACTION_IDS),
     "rt_id_rename_1.plist": ({"api"}, _RAW_ACTION_IDS),
     "rt_id_rename_2.plist": ({"api"}, _RAW_ACTION_IDS),

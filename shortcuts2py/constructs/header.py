@@ -216,7 +216,7 @@ def _lower_with(ctx, header: list, legacy: bool, reads_input: bool) -> tuple[lis
         done.add(key)
         if arg is not None:
             args.append(arg)
-    args.extend(_minimum_args(plist, base, done))
+    args.extend(_minimum_args(ctx, plist, lifted, base, done))
     behaviour = [arg for arg in args if arg.keyword == "no_input" and arg.value.text != "None"]
     compact_behaviour = _no_input_arg(ctx, lifted.get(NO_INPUT_KEY)) if behaviour else None
     if compact_behaviour is not None:
@@ -338,7 +338,8 @@ def _is_word_list(value) -> bool:
     return isinstance(value, list) and bool(value) and all(type(v) is str and v and v.split() == [v] for v in value)
 
 
-def _minimum_args(plist: dict, base: dict, done: set) -> list[nodes.Arg]:
+def _minimum_args(ctx, plist: dict, lifted: dict, base: dict, done: set) -> list[nodes.Arg]:
+    # The values are written from their IR: a file may hold any value here, even a variable.
     done.update((MINIMUM_KEY, MINIMUM_TEXT_KEY))
     number, text = plist.get(MINIMUM_KEY), plist.get(MINIMUM_TEXT_KEY)
     args = []
@@ -346,13 +347,13 @@ def _minimum_args(plist: dict, base: dict, done: set) -> list[nodes.Arg]:
         if MINIMUM_KEY in base:
             args.append(nodes.Arg(nodes.Name("None"), "minimum_version"))
     elif MINIMUM_KEY not in base or not _same(number, base[MINIMUM_KEY]):
-        args.append(nodes.Arg(values.lower_scalar(number), "minimum_version"))
+        args.append(nodes.Arg(values.lower(ctx, lifted[MINIMUM_KEY]), "minimum_version"))
     implied = str(number) if type(number) is int else None
     if text is None:
         if number is not None:
             args.append(nodes.Arg(nodes.Name("None"), "minimum_version_string"))
     elif not (isinstance(text, str) and text == implied):
-        args.append(nodes.Arg(values.lower_scalar(text), "minimum_version_string"))
+        args.append(nodes.Arg(values.lower(ctx, lifted[MINIMUM_TEXT_KEY]), "minimum_version_string"))
     return args
 
 
