@@ -350,10 +350,6 @@ def test_recursion_deep_inside_a_stage_becomes_a_compile_error(monkeypatch):
         assert_clear(raised.value, "deep.py")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: a known header key whose value is unusual is written in shortcut(**{...}) after "
-    "unknown keys, but compiling puts it back at its usual place, so decompiling the result orders "
-    "the extras otherwise (constructs/header.py: extras should be assembled in the order written)"))
 def test_header_extras_keep_their_order():
     root = {"X-Custom": [], "WFWorkflowHasOutputFallback": False, "WFQuickActionSurfaces": [],
             "WFWorkflowActions": [], "WFWorkflowOutputContentItemClasses": {"a": 1}}

@@ -528,7 +528,12 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
 
             if not isinstance(node, ast.Dict):
                 raise ctx.error(keyword, "found ** with something other than a dict, expected **{\"Key\": value}")
-            result.update(parse_plain_dict(ctx, node).items)
+            for key, value in parse_plain_dict(ctx, node).items:
+                # In the order written, after the template's keys, even a key the template
+                # has: lowering writes these extras in the file's order, so the code reads
+                # back as itself.
+                result.pop(key, None)
+                result[key] = value
         elif name == "questions" and not is_none:
             result[QUESTIONS_KEY] = _parse_questions(ctx, node)
         elif name == "no_input" and not is_none:
