@@ -118,6 +118,9 @@ SIMPLE_FIELDS = {
     "disabled_on_lock_screen": "WFWorkflowIsDisabledOnLockScreen",
 }
 CLASS_FIELDS = {"inputs": INPUTS_KEY, "outputs": OUTPUTS_KEY}
+# Keywords whose string is short for another value: no_input="GetClipboard" (a dictionary),
+# types="Watch NCWidget" (a list of words).
+SHORT_STRINGS = frozenset({"no_input", "types"})
 KEYWORDS = frozenset(SIMPLE_FIELDS) | frozenset(CLASS_FIELDS) | {
     "minimum_version", "minimum_version_string", "color", "glyph", "icon_image", "icon", LEGACY,
 } | SETTINGS
@@ -212,6 +215,8 @@ def _lower_with(ctx, header: list, legacy: bool, reads_input: bool) -> tuple[lis
     trailer: list[nodes.Stmt] = []
     done: set[str] = set()
     for keyword, key in SIMPLE_FIELDS.items():
+        if keyword in SHORT_STRINGS and ir.is_str_literal(lifted.get(key)):
+            continue  # a string there reads as the short form of another value: **{...} says it
         arg = _field_arg(ctx, keyword, key, plist, lifted, base)
         done.add(key)
         if arg is not None:
