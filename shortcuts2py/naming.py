@@ -118,6 +118,8 @@ class Naming:
         self._next_number: dict[str, int] = {}  # base -> where _unique resumes (taken names stay taken)
         self._loop_names: dict[tuple[str, int], str] = {}
         self._shared: set[str] = set()  # ids that several actions carry
+        self._raw_outputs: dict[int, Action] = {}  # id() of a raw entry -> the output it stands for
+        self._raw_ids: set[str] = set()  # their ids
         self._variable_ids: dict[str, set[str]] = {}  # Workflow-era VariableUUIDs, per variable name
         self._looked_into: set[str] = set()  # outputs some reference reads a Shortcuts property of
         self._looked_into_variables: set[str] = set()
@@ -127,6 +129,7 @@ class Naming:
         variables: set[str] = set()
         self.tagged_variables = tagged_variables_style(workflow.body)
         self._collect(workflow, references, variables)
+        self._collect_raw_outputs(workflow.body, references)
         for name in self._looked_into_variables:
             self._looked_into.update(self._variable_sources.get(name, ()))
         self.taken = {name for name in variables if usable_variable_name(name)}
@@ -163,6 +166,18 @@ class Naming:
                         self._variable_sources.setdefault(name.value, set()).add(source.attachment.base.uuid)
             for _, value in action.params:
                 self._collect_value(value, references, variables)
+
+    def _collect_raw_outputs(self, body: list[Statement], references: dict) -> None:
+        """A raw entry whose parameters carry a UUID that something reads is an output:
+        it is assigned to a name (``text = raw_action({...})``) and read by that name, so
+        its reads keep the UUID the entry writes.  An id some action already carries stays
+        that action's."""
+        for raw in _raw_entries(body):
+            output = raw_output(raw)
+            if output is not None and output.uuid in references and output.uuid not in self._first:
+                self._first[output.uuid] = (output, None)
+                self._raw_outputs[id(raw)] = output
+                self._raw_ids.add(output.uuid)
 
     def _collect_value(self, value, references: dict, variables: set) -> None:
         for node in walk_value(value):
@@ -297,8 +312,8 @@ class Naming:
         action, block_identifier = self._first[uuid]
         if not isinstance(display, str) or display == standard_display(action, block_identifier):
             return None
-        if action.param(CUSTOM_NAME_KEY) is not ABSENT or uuid in self._shared:
-            return None
+        if action.param(CUSTOM_NAME_KEY) is not ABSENT or uuid in self._shared or self.is_raw_output(uuid):
+            return None  # a raw entry's name says its OutputName in output_names, as it gets no custom name
         spelled = display.replace(" ", "_")
         if "_" in display or not names.usable_as_output_name(spelled) or _SUFFIX.search(spelled):
             return None
@@ -324,6 +339,14 @@ class Naming:
 
     def output_name(self, uuid: str) -> str:
         return self._output_names[uuid]
+
+    def raw_output(self, raw: RawAction) -> Action | None:
+        """The output a raw entry stands for when something reads it (else None)."""
+        return self._raw_outputs.get(id(raw))
+
+    def is_raw_output(self, uuid: str) -> bool:
+        """Whether an output is a raw entry's, whose id the entry itself writes."""
+        return uuid in self._raw_ids
 
     def display(self, uuid: str) -> str | None:
         return self._displays[uuid]
@@ -436,6 +459,34 @@ def stores_variable(action: Action, tagged: bool = False) -> bool:
         and (value is ABSENT or isinstance(value, TokenAttachment))
         and usable_variable_name(name.value)
     )
+
+
+RAW_PARAMETERS_KEY = "WFWorkflowActionParameters"
+
+
+def raw_output(raw: RawAction) -> Action | None:
+    """The action a raw entry stands for as an output: its parameters carry a string
+    UUID, which references use.  It has the entry's identifier (when a string) and
+    parameters, which say its default OutputName; None for an entry without a UUID."""
+    entry = raw.value
+    fields = dict(entry.items) if type(entry) is DictValue else {}
+    params = fields.get(RAW_PARAMETERS_KEY)
+    found = dict(params.items).get("UUID") if type(params) is DictValue else None
+    if not is_str_literal(found):
+        return None
+    identifier = fields.get("WFWorkflowActionIdentifier")
+    rest = [(key, value) for key, value in params.items if key != "UUID"]
+    return Action(identifier.value if is_str_literal(identifier) else "", rest, found.value)
+
+
+def _raw_entries(body: list[Statement]):
+    """Every raw entry, in file order (inside blocks too)."""
+    for statement in body:
+        if isinstance(statement, RawAction):
+            yield statement
+        elif isinstance(statement, Block):
+            for section in statement.sections:
+                yield from _raw_entries(section.body)
 
 
 def _statement_lists(body: list[Statement]):

@@ -17,7 +17,7 @@ from .constructs import assignments, calls, comments, header, ifs, loops, menus,
 from .errors import CompileError
 from .flow import UNDEFINED, FlowAnalysis
 from .frontend import REFUSED_STATEMENTS, SourceModule, read_source
-from .naming import CUSTOM_NAME_KEY, is_standard_name, shown_display
+from .naming import CUSTOM_NAME_KEY, is_standard_name, raw_output, shown_display
 
 # Statements that stand for the end of a block: function -> block identifiers.
 END_FUNCTIONS = {
@@ -421,14 +421,27 @@ class ParseContext:
             action = value_actions.parse(self, value)
         elif isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
             if value.func.id == "raw_action":
-                if name is not None:
-                    raise self.error(node, "found raw_action(...) assigned to a name; a raw entry has no output name")
-                out.append(calls.parse_raw(self, value))
+                self._raw_action(name, value, node, out)
                 return
             action = self._action_call(value)
         else:
             raise self._unexpressible(value)
         self._bind(name, action, None, node, out)
+
+    def _raw_action(self, name: str | None, call: ast.Call, node: ast.Assign, out: list) -> None:
+        """``[name =] raw_action({...})``: the name stands for the UUID the entry writes."""
+        raw = calls.parse_raw(self, call)
+        if name is None:
+            out.append(raw)
+            return
+        output = raw_output(raw)
+        if output is None:
+            raise self.error(node, "found raw_action(...) assigned to a name, but the entry has no "
+                                   "WFWorkflowActionParameters with a UUID for the name to stand for")
+        if name in self.settings.shared_names:
+            raise self.error(node, f"found raw_action(...) assigned to {name!r}, one of shared_names; "
+                                   "a raw entry keeps the UUID it writes, so its name cannot be shared")
+        self._bind(name, output, None, node, out, raw=raw)
 
     def _action_call(self, call: ast.Call) -> ir.Action:
         function = call.func.id
@@ -474,22 +487,24 @@ class ParseContext:
 
     # --- names
 
-    def _bind(self, name: str | None, action: ir.Action, block_identifier: str | None, node, out: list, block=None) -> None:
-        """Give an action's output the name it is assigned to (and append the statement)."""
-        out.append(block if block is not None else action)
+    def _bind(self, name: str | None, action: ir.Action, block_identifier: str | None, node, out: list, block=None, raw=None) -> None:
+        """Give an action's output the name it is assigned to (and append the statement).
+        ``raw``: the raw entry ``action`` stands for, which keeps its UUID and parameters."""
+        out.append(raw if raw is not None else block if block is not None else action)
         if name is None:
             return
         if name in self.settings.shared_names:
             self._bind_shared(name, action, block_identifier)
             return
-        action.uuid = self._output_id(name)
+        if raw is None:
+            action.uuid = self._output_id(name)
         if name in self.flow.variables:
             display = names_display(action, block_identifier)
             reference = ir.Attachment(ir.OutputRef(action.uuid, display if display is not None else ir.ABSENT))
             params = [("WFVariableName", ir.Literal(name)), ("WFInput", ir.TokenAttachment(reference))]
             out.append(ir.Action(ir.SET_VARIABLE, params, origin=action.origin))
             return
-        display = self._display(name, action, block_identifier)
+        display = self._display(name, action, block_identifier, add_custom=raw is None)
         index = self.flow.definition_of.get(id(node))
         if index is not None:
             self._definition_actions[index] = action

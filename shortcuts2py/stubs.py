@@ -122,8 +122,8 @@ def ids(
 def action(identifier: str, /, **parameters: Any) -> Variable:
     """An action by its identifier, for one the catalog does not know."""
 
-def raw_action(entry: dict[str, Any], /) -> None:
-    """An action entry kept exactly as the file has it."""
+def raw_action(entry: dict[str, Any], /) -> Variable:
+    """An action entry kept exactly as the file has it; its output is the UUID of its parameters."""
 
 def menu(**parameters: Any) -> str: ...
 def menu_case(**parameters: Any) -> bool: ...

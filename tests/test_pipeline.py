@@ -128,6 +128,22 @@ def test_dangling_reference():
     check(root_of(act("showresult", {"Text": attachment(out(GHOST))})))
 
 
+def test_a_raw_entry_whose_uuid_is_read_is_named():
+    """An entry kept as raw_action(...) is assigned to a name when something reads the UUID
+    it writes; the reads use that name and so keep the entry's UUID."""
+    code = check(root_of(
+        act("gettext", {"UUID": "R1", "WFTextActionText": "hi"}, Extra=1),
+        act("showresult", {"Text": attachment(out("R1"))}),
+        act("showresult", {"Text": attachment(out("R1", "Other"))}),
+    ))
+    assert "text = raw_action(" in code and "showresult(Text=text)" in code
+
+
+def test_a_raw_entry_without_a_uuid_has_no_name():
+    with pytest.raises(CompileError, match="no WFWorkflowActionParameters with a UUID"):
+        api.compile('x = raw_action({"WFWorkflowActionParameters": {}})\n')
+
+
 def test_dangling_reference_in_token_string():
     check(root_of(act("showresult", {"Text": tokens("a\ufffcb", {"{1, 1}": out(GHOST)})})))
 

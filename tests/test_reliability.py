@@ -45,10 +45,8 @@ KNOWN_BUGS = {
     "compile_group_lone_surrogate.py": ({"api", "cli"}, (
         "core bug: group(\"\\udc80\") reaches uuid5 in parse.new_id and fails with UnicodeEncodeError; "
         "constructs/values.py should refuse the label as text with a lone surrogate")),
-    "rt_raw_action_reference.plist": ({"api"}, _RAW_ACTION_IDS),
     "rt_id_rename_1.plist": ({"api"}, _RAW_ACTION_IDS),
     "rt_id_rename_2.plist": ({"api"}, _RAW_ACTION_IDS),
-    "rt_id_rename_3.plist": ({"api"}, _RAW_ACTION_IDS),
     "rt_id_rename_4.plist": ({"api"}, _RAW_ACTION_IDS),
     "rt_flaky_with_keys_roundtrip.json": ({"api"}, _RAW_ACTION_IDS),
 }

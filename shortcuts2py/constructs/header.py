@@ -430,6 +430,8 @@ def ids_trailer(ctx) -> nodes.Stmt:
     outputs: dict[str, str] = {}
     assignments: dict[str, int] = {}
     for uuid, name in naming.output_names().items():
+        if naming.is_raw_output(uuid):
+            continue  # the raw entry writes its id itself
         if uuid in naming.folds:  # a variable assigned several times: one id per assignment
             uses = assignments[name] = assignments.get(name, -1) + 1
             name = f"{name}#{uses}" if uses else name
