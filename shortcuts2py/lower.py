@@ -43,8 +43,9 @@ def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str])
         statements.append(head)
     statements.extend(body)
     statements.extend(trailer)
-    if keep_ids:
-        statements.append(header.ids_trailer(ctx))
+    trailer_ids = header.ids_trailer(ctx) if keep_ids else header.kept_ids_trailer(ctx)
+    if trailer_ids is not None:
+        statements.append(trailer_ids)
     if ctx.refused_folds:  # an appended value with no value form: keep those two statements
         return _lower_once(workflow, keep_ids, unfolded | ctx.refused_folds)
     return write_module(statements), set(ctx.naming.folds.values())
@@ -90,6 +91,10 @@ class LowerContext:
     def defined(self, uuid: str) -> None:
         """An output's assignment has been written here."""
         self._defined.setdefault(uuid, tuple(self._path))
+
+    def is_written(self, uuid: str) -> bool:
+        """Whether some statement written so far assigns the output."""
+        return uuid in self._defined
 
     def reachable(self, uuid: str) -> bool:
         """Whether Python, reading the name here, would see the output's assignment:

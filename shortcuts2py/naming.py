@@ -23,6 +23,7 @@ import re
 from collections import Counter
 
 from . import catalog, names
+from .compare import ID_KEYS
 from .ir import (
     ABSENT,
     APPEND_VARIABLE,
@@ -377,6 +378,35 @@ class Naming:
     def variable_ids(self) -> dict[str, str]:
         return {name: next(iter(ids)) for name, ids in self._variable_ids.items() if len(ids) == 1}
 
+    def literal_ids(self) -> set[str]:
+        """The ids the code writes as they are, so compiling keeps them: a string under
+        an id key (UUID, OutputUUID...) that no construct reads as a reference, such as
+        in raw_action({...}) or with_keys({...}).  A Workflow-era VariableUUID written
+        with_id() is the variable's, not literal."""
+        found: set[str] = set()
+        values = [value for _, value in self.workflow.header]
+        for action, _ in walk_actions(self.workflow.body):
+            found.update(_ids_among(action.params))
+            values.extend(value for _, value in action.params)
+        found.update(_ids_among(self.workflow.header))
+        for value in values:
+            for node in walk_value(value):
+                if type(node) is DictValue:
+                    found.update(_ids_among(node.items))
+                elif type(node) is Attachment:
+                    found.update(self._literal_ids_of(node))
+        return found
+
+    def _literal_ids_of(self, attachment: Attachment) -> set[str]:
+        extra = attachment.extra
+        if isinstance(attachment.base, NamedVariable):
+            known = self.variable_id(attachment.base.name)
+            extra = [(k, v) for k, v in extra if not (k == VARIABLE_ID_KEY and is_str_literal(v) and v.value == known)]
+        found = _ids_among(extra)
+        for step in attachment.aggrandizements or ():
+            found.update(_ids_among(step.fields))
+        return found
+
     def used_as_plain_value(self, uuid: str) -> bool:
         """Whether every reference to an output uses only what Python offers on a
         plain value (a key, a conversion), so the output can be that value."""
@@ -462,6 +492,11 @@ def stores_variable(action: Action, tagged: bool = False) -> bool:
 
 
 RAW_PARAMETERS_KEY = "WFWorkflowActionParameters"
+
+
+def _ids_among(pairs) -> set[str]:
+    """The strings of ``pairs`` (key, value) under an id key."""
+    return {value.value for key, value in pairs if key in ID_KEYS and is_str_literal(value)}
 
 
 def raw_output(raw: RawAction) -> Action | None:

@@ -266,36 +266,7 @@ def ends_well(kind: str, payload, keep_ids: bool = False) -> str:
 
 
 def _known_bug(kind: str, payload, outcome: str, signature: str, detail: str) -> bool:
-    return any(test(kind, payload, outcome, signature, detail) for test in (
-        _raw_action_ids, _id_in_two_roles, _repeat_each_target))
-
-
-def _root_of(kind: str, payload) -> dict:
-    return api.compile(payload) if kind == "code" else api.load(payload)
-
-
-def _raw_action_ids(kind, payload, outcome, signature, detail) -> bool:
-    """test_shortcut_reproducer_ends_in_an_error_or_a_round_trip[rt_raw_action_reference.plist]:
-    ids inside raw_action(...) stay literal while references and blocks get fresh ids."""
-    if outcome != "changed" or "was renamed to" not in detail:
-        return False
-    return "raw_action(" in api.decompile(_root_of(kind, payload))
-
-
-def _id_in_two_roles(kind, payload, outcome, signature, detail) -> bool:
-    """test_an_id_used_as_a_group_and_as_an_action_goes_round: one string used as a block's
-    GroupingIdentifier and as an action's UUID gets two fresh ids."""
-    if outcome != "changed" or "was renamed to" not in detail:
-        return False
-    groups, outputs = set(), set()
-    for value in _walk(_root_of(kind, payload)):
-        if isinstance(value, dict):
-            if isinstance(value.get("GroupingIdentifier"), str):
-                groups.add(value["GroupingIdentifier"])
-            for key in ("UUID", "OutputUUID"):
-                if isinstance(value.get(key), str):
-                    outputs.add(value[key])
-    return bool(groups & outputs)
+    return any(test(kind, payload, outcome, signature, detail) for test in (_repeat_each_target,))
 
 
 def _repeat_each_target(kind, payload, outcome, signature, detail) -> bool:

@@ -36,19 +36,10 @@ needs_reproducers = pytest.mark.skipif(not RELIABILITY.is_dir(), reason="../shar
 
 # Known bugs of the core, by reproducer: (what fails, the bug and where it lives). "api" marks
 # the round trip through the API, "cli" the command line's promise of no internal error.
-_RAW_ACTION_IDS = (
-    "core bug: a reference to an action kept as raw_action(...) is written as missing_output(...), "
-    "which compiles to a fresh id while the raw action keeps its literal UUID (lower/naming: raw "
-    "actions' UUIDs are not registered as outputs)"
-)
 KNOWN_BUGS = {
     "compile_group_lone_surrogate.py": ({"api", "cli"}, (
         "core bug: group(\"\\udc80\") reaches uuid5 in parse.new_id and fails with UnicodeEncodeError; "
         "constructs/values.py should refuse the label as text with a lone surrogate")),
-    "rt_id_rename_1.plist": ({"api"}, _RAW_ACTION_IDS),
-    "rt_id_rename_2.plist": ({"api"}, _RAW_ACTION_IDS),
-    "rt_id_rename_4.plist": ({"api"}, _RAW_ACTION_IDS),
-    "rt_flaky_with_keys_roundtrip.json": ({"api"}, _RAW_ACTION_IDS),
 }
 
 
@@ -423,10 +414,6 @@ def test_output_names_that_no_number_makes_usable_do_not_hang(custom):
         assert_round_trip(root)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug (minor): one id used both as a block's GroupingIdentifier and as an action's UUID "
-    "gets two fresh ids, so the round trip's consistent renaming fails; either lowering keeps such "
-    "an id, or the judge renames groups and outputs apart"))
 def test_an_id_used_as_a_group_and_as_an_action_goes_round():
     def action(identifier, **params):
         return {"WFWorkflowActionIdentifier": "is.workflow.actions." + identifier,
