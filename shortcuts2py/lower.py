@@ -30,9 +30,12 @@ def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
     return code
 
 
-def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str]) -> tuple[str, set[str]]:
-    """The code, and the variables some assignment was folded into (see Naming.folds)."""
-    ctx = LowerContext(workflow, unfolded, keep_ids)
+def _lower_once(
+    workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str], stated: frozenset[str] = frozenset()
+) -> tuple[str, set[str]]:
+    """The code, and the variables some assignment was folded into (see Naming.folds);
+    ``stated``: List actions written as statements, not in the loop they feed."""
+    ctx = LowerContext(workflow, unfolded, keep_ids, stated)
     statements: list[nodes.Stmt] = [nodes.ImportStar(names.STUBS_MODULE)]
     head, trailer = header.lower(ctx, workflow.header, workflow.body)
     body = ctx.body(workflow.body, top=True)
@@ -46,8 +49,11 @@ def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str])
     trailer_ids = header.ids_trailer(ctx) if keep_ids else header.kept_ids_trailer(ctx)
     if trailer_ids is not None:
         statements.append(trailer_ids)
+    kept_lists = ctx.kept_ids.intersection(ctx.naming.inlined_lists)
+    if kept_lists:  # a list written in its loop takes a fresh id: one whose id is kept needs its name
+        return _lower_once(workflow, keep_ids, unfolded, stated | kept_lists)
     if ctx.refused_folds:  # an appended value with no value form: keep those two statements
-        return _lower_once(workflow, keep_ids, unfolded | ctx.refused_folds)
+        return _lower_once(workflow, keep_ids, unfolded | ctx.refused_folds, stated)
     return write_module(statements), set(ctx.naming.folds.values())
 
 
@@ -64,10 +70,14 @@ def _augmented(written: list[nodes.Stmt]) -> list[nodes.Stmt]:
 class LowerContext:
     """What the constructs need to know while one workflow is written."""
 
-    def __init__(self, workflow: ir.Workflow, unfolded: frozenset[str] = frozenset(), keep_ids: bool = False):
+    def __init__(
+        self, workflow: ir.Workflow, unfolded: frozenset[str] = frozenset(), keep_ids: bool = False,
+        stated: frozenset[str] = frozenset(),
+    ):
         self.workflow = workflow
         # With --keep-ids a List action keeps its statement: its id has a name to go by.
-        self.naming = Naming(workflow, unfolded, inline_lists=not keep_ids)
+        self.naming = Naming(workflow, unfolded, inline_lists=not keep_ids, stated_lists=stated)
+        self.kept_ids: set[str] = set()  # without --keep-ids, the ids the ids(...) trailer keeps
         self.empty_ranges = header.uses_empty_ranges(workflow)
         self.block_ids = block_ids_style(workflow.body)
         self.start_ids = start_ids_style(workflow.body, self.block_ids)

@@ -100,12 +100,16 @@ def usable_variable_name(name: str) -> bool:
 class Naming:
     """Names for every output, variable and group of one workflow."""
 
-    def __init__(self, workflow: Workflow, unfolded: frozenset[str] = frozenset(), inline_lists: bool = True):
+    def __init__(
+        self, workflow: Workflow, unfolded: frozenset[str] = frozenset(), inline_lists: bool = True,
+        stated_lists: frozenset[str] = frozenset(),
+    ):
         self.workflow = workflow
         self.folds: dict[str, str] = {}  # output id -> the variable its Set / Append to Variable stores it in
         self.folded_setters: set[int] = set()  # id() of statements written with a neighbour (see _find_folds)
         self.inlined_lists: dict[str, Action] = {}  # output id -> a List action written in the loop it feeds
         self._inline_lists = inline_lists
+        self._stated_lists = stated_lists  # ids of List actions that keep their statement
         self.appended: set[str] = set()  # the outputs of folds that append (`Items += [5]`)
         self._output_names: dict[str, str] = {}  # uuid -> code name
         self._displays: dict[str, str | None] = {}  # uuid -> the OutputName references use
@@ -265,6 +269,8 @@ class Naming:
         if type(action) is not Action or action.identifier != LIST_ACTION or not isinstance(loop, Block):
             return False
         if loop.identifier != REPEAT_EACH or action.uuid is None or action.uuid in self._shared:
+            return False
+        if action.uuid in self._stated_lists:
             return False
         items = action.param("WFItems")
         if len(action.params) != 1 or not isinstance(items, ListValue) or not all(is_str_literal(i) for i in items.items):

@@ -161,6 +161,17 @@ def test_an_id_in_two_roles_is_kept_in_its_place_only():
     assert code.endswith('ids(outputs={"exit_2": "G2"}, groups=[None, "G2"])\n')
 
 
+def test_a_list_whose_id_is_kept_is_not_written_in_its_loop():
+    """`for item in ["a", "b"]:` gives the List a fresh id; one whose id is kept keeps its name."""
+    code = check(root_of(
+        act("list", {"UUID": "L1", "WFItems": ["a", "b"]}),
+        act("repeat.each", {"GroupingIdentifier": "G", "WFControlFlowMode": 0, "WFInput": attachment(out("L1", "List"))}),
+        act("repeat.each", {"GroupingIdentifier": "G", "WFControlFlowMode": 2}),
+        act("gettext", {"X": {"OutputUUID": "L1"}}),
+    ))
+    assert "for item in list_2:" in code
+
+
 def test_a_raw_entry_without_a_uuid_has_no_name():
     with pytest.raises(CompileError, match="no WFWorkflowActionParameters with a UUID"):
         api.compile('x = raw_action({"WFWorkflowActionParameters": {}})\n')

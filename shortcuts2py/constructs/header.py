@@ -441,7 +441,7 @@ def kept_ids_trailer(ctx) -> nodes.Stmt | None:
     if not roles:
         return None
     literal = ctx.naming.literal_ids()
-    kept = {i for i, count in roles.items() if count > 1 or i in literal}
+    kept = ctx.kept_ids = {i for i, count in roles.items() if count > 1 or i in literal}
     if not kept:
         return None
     only = {key: {k: v for k, v in table.items() if v in kept} for key, table in ids.items() if isinstance(table, dict)}
