@@ -34,9 +34,12 @@ def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
     return write_module(statements)
 
 
-def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str]) -> tuple[list[nodes.Stmt], set[str]]:
-    """The code model, and the variables some assignment was folded into (see Naming.folds)."""
-    ctx = LowerContext(workflow, unfolded, keep_ids)
+def _lower_once(
+    workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str], stated: frozenset[str] = frozenset()
+) -> tuple[list[nodes.Stmt], set[str]]:
+    """The code model, and the variables some assignment was folded into (see Naming.folds);
+    ``stated``: List actions written as statements, not in the loop they feed."""
+    ctx = LowerContext(workflow, unfolded, keep_ids, stated)
     statements: list[nodes.Stmt] = [nodes.ImportStar(names.STUBS_MODULE)]
     head, trailer = header.lower(ctx, workflow.header, workflow.body)
     body = ctx.body(workflow.body, top=True)
@@ -47,10 +50,14 @@ def _lower_once(workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str])
         statements.append(head)
     statements.extend(body)
     statements.extend(trailer)
-    if keep_ids:
-        statements.append(header.ids_trailer(ctx))
+    trailer_ids = header.ids_trailer(ctx) if keep_ids else header.kept_ids_trailer(ctx)
+    if trailer_ids is not None:
+        statements.append(trailer_ids)
+    kept_lists = ctx.kept_ids.intersection(ctx.naming.inlined_lists)
+    if kept_lists:  # a list written in its loop takes a fresh id: one whose id is kept needs its name
+        return _lower_once(workflow, keep_ids, unfolded, stated | kept_lists)
     if ctx.refused_folds:  # an appended value with no value form: keep those two statements
-        return _lower_once(workflow, keep_ids, unfolded | ctx.refused_folds)
+        return _lower_once(workflow, keep_ids, unfolded | ctx.refused_folds, stated)
     return statements, set(ctx.naming.folds.values())
 
 
@@ -140,10 +147,14 @@ def _augmented(written: list[nodes.Stmt]) -> list[nodes.Stmt]:
 class LowerContext:
     """What the constructs need to know while one workflow is written."""
 
-    def __init__(self, workflow: ir.Workflow, unfolded: frozenset[str] = frozenset(), keep_ids: bool = False):
+    def __init__(
+        self, workflow: ir.Workflow, unfolded: frozenset[str] = frozenset(), keep_ids: bool = False,
+        stated: frozenset[str] = frozenset(),
+    ):
         self.workflow = workflow
         # With --keep-ids a List action keeps its statement: its id has a name to go by.
-        self.naming = Naming(workflow, unfolded, inline_lists=not keep_ids)
+        self.naming = Naming(workflow, unfolded, inline_lists=not keep_ids, stated_lists=stated)
+        self.kept_ids: set[str] = set()  # without --keep-ids, the ids the ids(...) trailer keeps
         self.empty_ranges = header.uses_empty_ranges(workflow)
         self.block_ids = block_ids_style(workflow.body)
         self.start_ids = start_ids_style(workflow.body, self.block_ids)
@@ -167,6 +178,10 @@ class LowerContext:
     def defined(self, uuid: str) -> None:
         """An output's assignment has been written here."""
         self._defined.setdefault(uuid, tuple(self._path))
+
+    def is_written(self, uuid: str) -> bool:
+        """Whether some statement written so far assigns the output."""
+        return uuid in self._defined
 
     def reachable(self, uuid: str) -> bool:
         """Whether Python, reading the name here, would see the output's assignment:

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 
 from . import catalog, names
+from .compare import ID_KEYS
 from .ir import (
     ABSENT,
     APPEND_VARIABLE,
@@ -99,12 +100,16 @@ def usable_variable_name(name: str) -> bool:
 class Naming:
     """Names for every output, variable and group of one workflow."""
 
-    def __init__(self, workflow: Workflow, unfolded: frozenset[str] = frozenset(), inline_lists: bool = True):
+    def __init__(
+        self, workflow: Workflow, unfolded: frozenset[str] = frozenset(), inline_lists: bool = True,
+        stated_lists: frozenset[str] = frozenset(),
+    ):
         self.workflow = workflow
         self.folds: dict[str, str] = {}  # output id -> the variable its Set / Append to Variable stores it in
         self.folded_setters: set[int] = set()  # id() of statements written with a neighbour (see _find_folds)
         self.inlined_lists: dict[str, Action] = {}  # output id -> a List action written in the loop it feeds
         self._inline_lists = inline_lists
+        self._stated_lists = stated_lists  # ids of List actions that keep their statement
         self.appended: set[str] = set()  # the outputs of folds that append (`Items += [5]`)
         self._output_names: dict[str, str] = {}  # uuid -> code name
         self._displays: dict[str, str | None] = {}  # uuid -> the OutputName references use
@@ -118,6 +123,8 @@ class Naming:
         self._next_number: dict[str, int] = {}  # base -> where _unique resumes (taken names stay taken)
         self._loop_names: dict[tuple[str, int], str] = {}
         self._shared: set[str] = set()  # ids that several actions carry
+        self._raw_outputs: dict[int, Action] = {}  # id() of a raw entry -> the output it stands for
+        self._raw_ids: set[str] = set()  # their ids
         self._variable_ids: dict[str, set[str]] = {}  # Workflow-era VariableUUIDs, per variable name
         self._looked_into: set[str] = set()  # outputs some reference reads a Shortcuts property of
         self._looked_into_variables: set[str] = set()
@@ -127,6 +134,7 @@ class Naming:
         variables: set[str] = set()
         self.tagged_variables = tagged_variables_style(workflow.body)
         self._collect(workflow, references, variables)
+        self._collect_raw_outputs(workflow.body, references)
         for name in self._looked_into_variables:
             self._looked_into.update(self._variable_sources.get(name, ()))
         self.taken = {name for name in variables if usable_variable_name(name)}
@@ -163,6 +171,18 @@ class Naming:
                         self._variable_sources.setdefault(name.value, set()).add(source.attachment.base.uuid)
             for _, value in action.params:
                 self._collect_value(value, references, variables)
+
+    def _collect_raw_outputs(self, body: list[Statement], references: dict) -> None:
+        """A raw entry whose parameters carry a UUID that something reads is an output:
+        it is assigned to a name (``text = raw_action({...})``) and read by that name, so
+        its reads keep the UUID the entry writes.  An id some action already carries stays
+        that action's."""
+        for raw in _raw_entries(body):
+            output = raw_output(raw)
+            if output is not None and output.uuid in references and output.uuid not in self._first:
+                self._first[output.uuid] = (output, None)
+                self._raw_outputs[id(raw)] = output
+                self._raw_ids.add(output.uuid)
 
     def _collect_value(self, value, references: dict, variables: set) -> None:
         for node in walk_value(value):
@@ -250,6 +270,8 @@ class Naming:
             return False
         if loop.identifier != REPEAT_EACH or action.uuid is None or action.uuid in self._shared:
             return False
+        if action.uuid in self._stated_lists:
+            return False
         items = action.param("WFItems")
         if len(action.params) != 1 or not isinstance(items, ListValue) or not all(is_str_literal(i) for i in items.items):
             return False
@@ -297,8 +319,8 @@ class Naming:
         action, block_identifier = self._first[uuid]
         if not isinstance(display, str) or display == standard_display(action, block_identifier):
             return None
-        if action.param(CUSTOM_NAME_KEY) is not ABSENT or uuid in self._shared:
-            return None
+        if action.param(CUSTOM_NAME_KEY) is not ABSENT or uuid in self._shared or self.is_raw_output(uuid):
+            return None  # a raw entry's name says its OutputName in output_names, as it gets no custom name
         spelled = display.replace(" ", "_")
         if "_" in display or not names.usable_as_output_name(spelled) or _SUFFIX.search(spelled):
             return None
@@ -324,6 +346,14 @@ class Naming:
 
     def output_name(self, uuid: str) -> str:
         return self._output_names[uuid]
+
+    def raw_output(self, raw: RawAction) -> Action | None:
+        """The output a raw entry stands for when something reads it (else None)."""
+        return self._raw_outputs.get(id(raw))
+
+    def is_raw_output(self, uuid: str) -> bool:
+        """Whether an output is a raw entry's, whose id the entry itself writes."""
+        return uuid in self._raw_ids
 
     def display(self, uuid: str) -> str | None:
         return self._displays[uuid]
@@ -353,6 +383,35 @@ class Naming:
 
     def variable_ids(self) -> dict[str, str]:
         return {name: next(iter(ids)) for name, ids in self._variable_ids.items() if len(ids) == 1}
+
+    def literal_ids(self) -> set[str]:
+        """The ids the code writes as they are, so compiling keeps them: a string under
+        an id key (UUID, OutputUUID...) that no construct reads as a reference, such as
+        in raw_action({...}) or with_keys({...}).  A Workflow-era VariableUUID written
+        with_id() is the variable's, not literal."""
+        found: set[str] = set()
+        values = [value for _, value in self.workflow.header]
+        for action, _ in walk_actions(self.workflow.body):
+            found.update(_ids_among(action.params))
+            values.extend(value for _, value in action.params)
+        found.update(_ids_among(self.workflow.header))
+        for value in values:
+            for node in walk_value(value):
+                if type(node) is DictValue:
+                    found.update(_ids_among(node.items))
+                elif type(node) is Attachment:
+                    found.update(self._literal_ids_of(node))
+        return found
+
+    def _literal_ids_of(self, attachment: Attachment) -> set[str]:
+        extra = attachment.extra
+        if isinstance(attachment.base, NamedVariable):
+            known = self.variable_id(attachment.base.name)
+            extra = [(k, v) for k, v in extra if not (k == VARIABLE_ID_KEY and is_str_literal(v) and v.value == known)]
+        found = _ids_among(extra)
+        for step in attachment.aggrandizements or ():
+            found.update(_ids_among(step.fields))
+        return found
 
     def used_as_plain_value(self, uuid: str) -> bool:
         """Whether every reference to an output uses only what Python offers on a
@@ -436,6 +495,39 @@ def stores_variable(action: Action, tagged: bool = False) -> bool:
         and (value is ABSENT or isinstance(value, TokenAttachment))
         and usable_variable_name(name.value)
     )
+
+
+RAW_PARAMETERS_KEY = "WFWorkflowActionParameters"
+
+
+def _ids_among(pairs) -> set[str]:
+    """The strings of ``pairs`` (key, value) under an id key."""
+    return {value.value for key, value in pairs if key in ID_KEYS and is_str_literal(value)}
+
+
+def raw_output(raw: RawAction) -> Action | None:
+    """The action a raw entry stands for as an output: its parameters carry a string
+    UUID, which references use.  It has the entry's identifier (when a string) and
+    parameters, which say its default OutputName; None for an entry without a UUID."""
+    entry = raw.value
+    fields = dict(entry.items) if type(entry) is DictValue else {}
+    params = fields.get(RAW_PARAMETERS_KEY)
+    found = dict(params.items).get("UUID") if type(params) is DictValue else None
+    if not is_str_literal(found):
+        return None
+    identifier = fields.get("WFWorkflowActionIdentifier")
+    rest = [(key, value) for key, value in params.items if key != "UUID"]
+    return Action(identifier.value if is_str_literal(identifier) else "", rest, found.value)
+
+
+def _raw_entries(body: list[Statement]):
+    """Every raw entry, in file order (inside blocks too)."""
+    for statement in body:
+        if isinstance(statement, RawAction):
+            yield statement
+        elif isinstance(statement, Block):
+            for section in statement.sections:
+                yield from _raw_entries(section.body)
 
 
 def _statement_lists(body: list[Statement]):

@@ -17,7 +17,7 @@ from .constructs import assignments, calls, comments, header, ifs, loops, menus,
 from .errors import CompileError
 from .flow import UNDEFINED, FlowAnalysis
 from .frontend import REFUSED_STATEMENTS, SourceModule, parse_python, read_source
-from .naming import CUSTOM_NAME_KEY, is_standard_name, shown_display
+from .naming import CUSTOM_NAME_KEY, is_standard_name, raw_output, shown_display
 
 # Statements that stand for the end of a block: function -> block identifiers.
 END_FUNCTIONS = {
@@ -75,6 +75,12 @@ def new_id(kind: str, key: str) -> str:
     digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
     h = digest.hex().upper()
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
+
+
+def _kept_or_new(kept: str | None, kind: str, key: str) -> str:
+    """The id the ids(...) trailer keeps, else a fresh one.  An empty id is an id
+    too (files have GroupingIdentifier ""), so only a missing entry is fresh."""
+    return kept if kept is not None else new_id(kind, key)
 
 
 def assignment_kind(value: ast.expr) -> str:
@@ -160,9 +166,11 @@ class ParseContext:
         ignored = frozenset(names.GLOBALS) | {calls.IMPLICIT} | self.settings.shared_names
         self.flow = FlowAnalysis(_definitions, ignored).run(statements)
         body = self.body(statements, self.source.tree.body)
+        # The header is read before ids are handed out: its values may name outputs
+        # (ref("x"), missing_output(...)) or groups, which take their ids with the rest.
+        top = header.parse(self, head, icon, body)
         self._assign_group_ids()
         self._resolve_by_name()
-        top = header.parse(self, head, icon, body)
         return ir.Workflow(top, body)
 
     def _split(self, statements: list[ast.stmt]):
@@ -282,22 +290,22 @@ class ParseContext:
         pieces = iter(self.ids.get("piece_ids", []))
         counts: dict[str, int] = {}
         for index, block in enumerate(self._blocks):
-            block.group_id = groups[index] if index < len(groups) else new_id("group", str(index))
+            block.group_id = _kept_or_new(groups[index] if index < len(groups) else None, "group", str(index))
             number = counts[block.identifier] = counts.get(block.identifier, 0) + 1
             if number in self.settings.start_ids.get(block.identifier, ()):
-                block.start.uuid = next(iter(next(pieces, [])), None) or new_id("piece", f"{index}:0")
+                block.start.uuid = _kept_or_new(next(iter(next(pieces, [])), None), "piece", f"{index}:0")
             elif block.identifier in self.settings.block_ids:
                 known = iter(next(pieces, []))
                 actions = [block.start, *(section.opener for section in block.sections[1:]), block.end]
                 for number, action in enumerate(actions):
                     if action.uuid is None:
-                        action.uuid = next(known, None) or new_id("piece", f"{index}:{number}")
+                        action.uuid = _kept_or_new(next(known, None), "piece", f"{index}:{number}")
         labels = self.ids.get("group_labels", {})
         for label, ref in self._group_refs:
-            ref.group_id = labels.get(label) or new_id("group-label", label)
+            ref.group_id = _kept_or_new(labels.get(label), "group-label", label)
         outputs = self.ids.get("outputs", {})
         for label, ref in self._missing:
-            ref.uuid = outputs.get(label) or new_id("missing", label)
+            ref.uuid = _kept_or_new(outputs.get(label), "missing", label)
 
     def group_ref(self, label: str) -> ir.GroupRef:
         ref = ir.GroupRef(label)
@@ -324,7 +332,7 @@ class ParseContext:
 
     def variable_id(self, name: str) -> str:
         """The VariableUUID of a Workflow-era variable: the original, or one made from its name."""
-        return self.ids.get("variable_ids", {}).get(name) or new_id("variable", name)
+        return _kept_or_new(self.ids.get("variable_ids", {}).get(name), "variable", name)
 
     def missing_output(self, node: ast.Call) -> ir.OutputRef:
         args = node.args
@@ -435,14 +443,27 @@ class ParseContext:
             action = value_actions.parse(self, value)
         elif isinstance(value, ast.Call) and isinstance(value.func, ast.Name):
             if value.func.id == "raw_action":
-                if name is not None:
-                    raise self.error(node, "found raw_action(...) assigned to a name; a raw entry has no output name")
-                out.append(calls.parse_raw(self, value))
+                self._raw_action(name, value, node, out)
                 return
             action = self._action_call(value)
         else:
             raise self._unexpressible(value)
         self._bind(name, action, None, node, out)
+
+    def _raw_action(self, name: str | None, call: ast.Call, node: ast.Assign, out: list) -> None:
+        """``[name =] raw_action({...})``: the name stands for the UUID the entry writes."""
+        raw = calls.parse_raw(self, call)
+        if name is None:
+            out.append(raw)
+            return
+        output = raw_output(raw)
+        if output is None:
+            raise self.error(node, "found raw_action(...) assigned to a name, but the entry has no "
+                                   "WFWorkflowActionParameters with a UUID for the name to stand for")
+        if name in self.settings.shared_names:
+            raise self.error(node, f"found raw_action(...) assigned to {name!r}, one of shared_names; "
+                                   "a raw entry keeps the UUID it writes, so its name cannot be shared")
+        self._bind(name, output, None, node, out, raw=raw)
 
     def _action_call(self, call: ast.Call) -> ir.Action:
         function = call.func.id
@@ -492,22 +513,24 @@ class ParseContext:
 
     # --- names
 
-    def _bind(self, name: str | None, action: ir.Action, block_identifier: str | None, node, out: list, block=None) -> None:
-        """Give an action's output the name it is assigned to (and append the statement)."""
-        out.append(block if block is not None else action)
+    def _bind(self, name: str | None, action: ir.Action, block_identifier: str | None, node, out: list, block=None, raw=None) -> None:
+        """Give an action's output the name it is assigned to (and append the statement).
+        ``raw``: the raw entry ``action`` stands for, which keeps its UUID and parameters."""
+        out.append(raw if raw is not None else block if block is not None else action)
         if name is None:
             return
         if name in self.settings.shared_names:
             self._bind_shared(name, action, block_identifier)
             return
-        action.uuid = self._output_id(name)
+        if raw is None:
+            action.uuid = self._output_id(name)
         if name in self.flow.variables:
             display = names_display(action, block_identifier)
             reference = ir.Attachment(ir.OutputRef(action.uuid, display if display is not None else ir.ABSENT))
             params = [("WFVariableName", ir.Literal(name)), ("WFInput", ir.TokenAttachment(reference))]
             out.append(ir.Action(ir.SET_VARIABLE, params, origin=action.origin))
             return
-        display = self._display(name, action, block_identifier)
+        display = self._display(name, action, block_identifier, add_custom=raw is None)
         index = self.flow.definition_of.get(id(node))
         if index is not None:
             self._definition_actions[index] = action

@@ -112,18 +112,19 @@ def icon_image(data: bytes, /) -> None:
 def ids(
     *,
     outputs: dict[str, str] = ...,
-    groups: list[str] = ...,
+    groups: list[str | None] = ...,
     group_labels: dict[str, str] = ...,
-    piece_ids: list[list[str]] = ...,
+    piece_ids: list[list[str | None]] = ...,
     variable_ids: dict[str, str] = ...,
 ) -> None:
-    """The original ids, kept by `s2py decompile --keep-ids`."""
+    """The original ids, kept by `s2py decompile --keep-ids` (without it, only those the
+    code must keep); in a list, None keeps no id at that place."""
 
 def action(identifier: str, /, **parameters: Any) -> Variable:
     """An action by its identifier, for one the catalog does not know."""
 
-def raw_action(entry: dict[str, Any], /) -> None:
-    """An action entry kept exactly as the file has it."""
+def raw_action(entry: dict[str, Any], /) -> Variable:
+    """An action entry kept exactly as the file has it; its output is the UUID of its parameters."""
 
 def menu(**parameters: Any) -> str: ...
 def menu_case(**parameters: Any) -> bool: ...

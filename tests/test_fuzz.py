@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime
 import importlib.util
 import plistlib
-import re
 import sys
 from pathlib import Path
 
@@ -267,99 +266,13 @@ def ends_well(kind: str, payload, keep_ids: bool = False) -> str:
 
 
 def _known_bug(kind: str, payload, outcome: str, signature: str, detail: str) -> bool:
-    return any(test(kind, payload, outcome, signature, detail) for test in (
-        _raw_action_ids, _header_extras_order, _header_attachment_scalar, _header_references,
-        _id_in_two_roles, _repeat_each_target, _empty_ids))
-
-
-def _root_of(kind: str, payload) -> dict:
-    return api.compile(payload) if kind == "code" else api.load(payload)
-
-
-def _raw_action_ids(kind, payload, outcome, signature, detail) -> bool:
-    """test_shortcut_reproducer_ends_in_an_error_or_a_round_trip[rt_raw_action_reference.plist]:
-    ids inside raw_action(...) stay literal while references and blocks get fresh ids."""
-    if outcome != "changed" or "was renamed to" not in detail:
-        return False
-    return "raw_action(" in api.decompile(_root_of(kind, payload))
-
-
-def _header_extras_order(kind, payload, outcome, signature, detail) -> bool:
-    """test_header_extras_keep_their_order: a known header key written in shortcut(**{...})
-    moves to its usual place when compiled, so the second decompile orders the extras otherwise."""
-    if outcome != "changed" or detail != "not a fixpoint":
-        return False
-    code = api.decompile(_root_of(kind, payload))
-    again = api.decompile(api.compile(code))
-    head, _, tail = code.partition("\n)\n")
-    head_again, _, tail_again = again.partition("\n)\n")
-    return tail == tail_again and _header_items(head + ")") == _header_items(head_again + ")")
-
-
-def _header_items(head: str) -> list[str] | None:
-    """The settings of the shortcut(...) call, extras included, in an order of their own."""
-    import ast
-
-    try:
-        module = ast.parse(head)
-    except SyntaxError:
-        return None
-    call = next((node.value for node in module.body if isinstance(node, ast.Expr)
-                 and isinstance(node.value, ast.Call)), None)
-    if call is None:
-        return None
-    items = []
-    for keyword in call.keywords:
-        if keyword.arg is None and isinstance(keyword.value, ast.Dict):
-            items += [ast.dump(k) + ast.dump(v) for k, v in zip(keyword.value.keys, keyword.value.values)]
-        else:
-            items.append(f"{keyword.arg}={ast.dump(keyword.value)}")
-    return sorted(items)
-
-
-def _header_references(kind, payload, outcome, signature, detail) -> bool:
-    """test_header_value_referring_to_an_action_output_goes_round: an action output named in a
-    header value compiles to OutputUUID '' and keeps the ABSENT marker as its OutputName."""
-    if outcome != "changed":
-        return False
-    path, _, why = detail.partition(": ")
-    in_header = not path.startswith("WFWorkflowActions") and path.endswith(".OutputUUID") and (
-        why.endswith("!= ''") or why.startswith("id '' in the result already stands for"))
-    return in_header or ("holds a Python object" in detail and ".OutputName" in detail)
-
-
-def _id_in_two_roles(kind, payload, outcome, signature, detail) -> bool:
-    """test_an_id_used_as_a_group_and_as_an_action_goes_round: one string used as a block's
-    GroupingIdentifier and as an action's UUID gets two fresh ids."""
-    if outcome != "changed" or "was renamed to" not in detail:
-        return False
-    groups, outputs = set(), set()
-    for value in _walk(_root_of(kind, payload)):
-        if isinstance(value, dict):
-            if isinstance(value.get("GroupingIdentifier"), str):
-                groups.add(value["GroupingIdentifier"])
-            for key in ("UUID", "OutputUUID"):
-                if isinstance(value.get(key), str):
-                    outputs.add(value[key])
-    return bool(groups & outputs)
+    return any(test(kind, payload, outcome, signature, detail) for test in (_repeat_each_target,))
 
 
 def _repeat_each_target(kind, payload, outcome, signature, detail) -> bool:
     """test_repeat_each_with_an_extra_parameter_goes_round: `for item in repeat_each(...)`
     is written by the decompiler and refused by the compiler."""
     return outcome == "changed" and "found a loop target other than two names" in detail
-
-
-def _empty_ids(kind, payload, outcome, signature, detail) -> bool:
-    """test_an_empty_group_id_is_kept_with_keep_ids: an empty id (group or output) is not kept
-    by the ids trailer and comes back fresh."""
-    return outcome == "changed" and re.search(r"\.(GroupingIdentifier|OutputUUID|UUID): '' != '", detail) is not None
-
-
-def _header_attachment_scalar(kind, payload, outcome, signature, detail) -> bool:
-    """test_shortcut_reproducer_ends_in_an_error_or_a_round_trip[rt_name_never_defined.plist]:
-    a header setting that holds a variable reaches values.lower_scalar (TypeError)."""
-    return outcome == "exception" and signature.startswith("TypeError at values.py") and "lower_scalar" in signature
 
 
 def loads_or_refuses(data: bytes) -> None:

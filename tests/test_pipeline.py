@@ -128,6 +128,55 @@ def test_dangling_reference():
     check(root_of(act("showresult", {"Text": attachment(out(GHOST))})))
 
 
+def test_a_raw_entry_whose_uuid_is_read_is_named():
+    """An entry kept as raw_action(...) is assigned to a name when something reads the UUID
+    it writes; the reads use that name and so keep the entry's UUID."""
+    code = check(root_of(
+        act("gettext", {"UUID": "R1", "WFTextActionText": "hi"}, Extra=1),
+        act("showresult", {"Text": attachment(out("R1"))}),
+        act("showresult", {"Text": attachment(out("R1", "Other"))}),
+    ))
+    assert "text = raw_action(" in code and "showresult(Text=text)" in code
+
+
+def test_an_id_the_code_writes_as_it_is_is_kept_for_its_references():
+    """Without --keep-ids, ids(...) keeps only the ids compiling must not make afresh: here
+    one the code also writes literally (a dict that is no reference)."""
+    code = check(root_of(
+        act("gettext", {"UUID": "T1"}),
+        act("showresult", {"Text": attachment(out("T1"))}),
+        act("gettext", {"X": {"OutputUUID": "T1"}}),
+    ))
+    assert code.endswith('ids(outputs={"text": "T1"})\n')
+
+
+def test_an_id_in_two_roles_is_kept_in_its_place_only():
+    """The second block's group is also an action's UUID: fresh ids would tell them apart.
+    Groups are listed by position, None for a block that takes a fresh id."""
+    def block(group):
+        return [act("conditional", {"GroupingIdentifier": group, "WFControlFlowMode": 0, "WFCondition": 100,
+                                    "WFInput": {"Type": "Variable", "Variable": attachment({"Type": "ExtensionInput"})}}),
+                act("conditional", {"GroupingIdentifier": group, "WFControlFlowMode": 2})]
+    code = check(root_of(*block("G1"), *block("G2"), act("exit", {"UUID": "G2"})))
+    assert code.endswith('ids(outputs={"exit_2": "G2"}, groups=[None, "G2"])\n')
+
+
+def test_a_list_whose_id_is_kept_is_not_written_in_its_loop():
+    """`for item in ["a", "b"]:` gives the List a fresh id; one whose id is kept keeps its name."""
+    code = check(root_of(
+        act("list", {"UUID": "L1", "WFItems": ["a", "b"]}),
+        act("repeat.each", {"GroupingIdentifier": "G", "WFControlFlowMode": 0, "WFInput": attachment(out("L1", "List"))}),
+        act("repeat.each", {"GroupingIdentifier": "G", "WFControlFlowMode": 2}),
+        act("gettext", {"X": {"OutputUUID": "L1"}}),
+    ))
+    assert "for item in list_2:" in code
+
+
+def test_a_raw_entry_without_a_uuid_has_no_name():
+    with pytest.raises(CompileError, match="no WFWorkflowActionParameters with a UUID"):
+        api.compile('x = raw_action({"WFWorkflowActionParameters": {}})\n')
+
+
 def test_dangling_reference_in_token_string():
     check(root_of(act("showresult", {"Text": tokens("a\ufffcb", {"{1, 1}": out(GHOST)})})))
 

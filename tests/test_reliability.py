@@ -36,25 +36,7 @@ needs_reproducers = pytest.mark.skipif(not RELIABILITY.is_dir(), reason="../shar
 
 # Known bugs of the core, by reproducer: (what fails, the bug and where it lives). "api" marks
 # the round trip through the API, "cli" the command line's promise of no internal error.
-_RAW_ACTION_IDS = (
-    "core bug: a reference to an action kept as raw_action(...) is written as missing_output(...), "
-    "which compiles to a fresh id while the raw action keeps its literal UUID (lower/naming: raw "
-    "actions' UUIDs are not registered as outputs)"
-)
 KNOWN_BUGS = {
-    "rt_name_never_defined.plist": ({"api", "cli"}, (
-        "core bug: a header value holding an attachment (WFWorkflowMinimumClientVersionString) reaches "
-        "values.lower_scalar in constructs/header.py and fails with TypeError")),
-    "dec_outputuuid_header.json": ({"api"}, (
-        "core bug: with --keep-ids, missing_output(...) inside a header value compiles to an empty "
-        "OutputUUID instead of the id that ids(outputs=...) gives it (parse: header references are "
-        "resolved apart from the ids trailer)")),
-    "rt_raw_action_reference.plist": ({"api"}, _RAW_ACTION_IDS),
-    "rt_id_rename_1.plist": ({"api"}, _RAW_ACTION_IDS),
-    "rt_id_rename_2.plist": ({"api"}, _RAW_ACTION_IDS),
-    "rt_id_rename_3.plist": ({"api"}, _RAW_ACTION_IDS),
-    "rt_id_rename_4.plist": ({"api"}, _RAW_ACTION_IDS),
-    "rt_flaky_with_keys_roundtrip.json": ({"api"}, _RAW_ACTION_IDS),
 }
 
 
@@ -338,20 +320,12 @@ def test_recursion_deep_inside_a_stage_becomes_a_compile_error(monkeypatch):
         assert_clear(raised.value, "deep.py")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: a known header key whose value is unusual is written in shortcut(**{...}) after "
-    "unknown keys, but compiling puts it back at its usual place, so decompiling the result orders "
-    "the extras otherwise (constructs/header.py: extras should be assembled in the order written)"))
 def test_header_extras_keep_their_order():
     root = {"X-Custom": [], "WFWorkflowHasOutputFallback": False, "WFQuickActionSurfaces": [],
             "WFWorkflowActions": [], "WFWorkflowOutputContentItemClasses": {"a": 1}}
     assert_round_trip(root)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: a header value that refers to an action's output compiles to OutputUUID '' with "
-    "the ABSENT marker left as its OutputName, which no plist can hold (parse: header references "
-    "are not resolved with the actions' ids)"))
 def test_header_value_referring_to_an_action_output_goes_round():
     root = {"WFWorkflowActions": [{"WFWorkflowActionIdentifier": "is.workflow.actions.gettext",
                                    "WFWorkflowActionParameters": {"UUID": "U1"}}],
@@ -417,10 +391,6 @@ def test_output_names_that_no_number_makes_usable_do_not_hang(custom):
         assert_round_trip(root)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug (minor): one id used both as a block's GroupingIdentifier and as an action's UUID "
-    "gets two fresh ids, so the round trip's consistent renaming fails; either lowering keeps such "
-    "an id, or the judge renames groups and outputs apart"))
 def test_an_id_used_as_a_group_and_as_an_action_goes_round():
     def action(identifier, **params):
         return {"WFWorkflowActionIdentifier": "is.workflow.actions." + identifier,
@@ -484,17 +454,15 @@ def test_a_menu_case_without_a_title_goes_round():
         _act("choosefrommenu", WFControlFlowMode=2, **group)]})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: a WFWorkflowNoInputBehavior that is a string is written no_input=\"é\", which "
-    "compiles to the dictionary form (constructs/header.py: only the dictionary shapes it knows "
-    "should use no_input=, anything else the **{...} form)"))
 def test_a_no_input_behaviour_that_is_a_string_goes_round():
     assert_round_trip({"WFWorkflowActions": [], "WFWorkflowNoInputBehavior": "é"})
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "core bug: with --keep-ids an empty GroupingIdentifier on a flat action is not kept; it "
-    "compiles to a fresh id (the ids trailer skips empty ids)"))
+def test_workflow_types_that_are_a_string_go_round():
+    """types="Watch" is short for a list of words, as no_input="X" is for a dictionary."""
+    assert_round_trip({"WFWorkflowActions": [], "WFWorkflowTypes": "Watch"})
+
+
 def test_an_empty_group_id_is_kept_with_keep_ids():
     root = {"WFWorkflowActions": [_act("conditional", GroupingIdentifier="")]}
     result = api.roundtrip(root, keep_ids=True)

@@ -10,6 +10,7 @@ its input parameter left out (input implicit)    function(WFInput=_)
 a key that is not a Python name                  function(**{"Show-text": True})
 an identifier the catalog does not know          action("com.example.Intent", key=value)
 an entry of another shape                        raw_action({...})
+... whose UUID something reads                   name = raw_action({...})
 ===============================================  ======================================
 
 The function name and the order of the keywords come from the catalog
@@ -80,7 +81,12 @@ def bind(ctx, action: ir.Action, value: nodes.Expr, feeds_next: bool) -> nodes.S
 
 
 def lower_raw(ctx, raw: ir.RawAction, *, feeds_next: bool) -> nodes.Stmt:
+    """``raw_action({...})``; ``name = raw_action({...})`` when something reads the
+    output whose UUID the entry carries (the name then stands for that UUID)."""
     call = nodes.Call(nodes.Name("raw_action"), [nodes.Arg(values.lower(ctx, raw.value))])
+    output = ctx.naming.raw_output(raw)
+    if output is not None:
+        return bind(ctx, output, call, feeds_next)
     return nodes.Assign([nodes.Name(IMPLICIT)], call) if feeds_next else nodes.ExprStatement(call)
 
 

@@ -47,6 +47,7 @@ it gives back the file's keys, and falls back to the raw value otherwise.
 from __future__ import annotations
 
 import ast
+from collections import Counter
 
 from .. import ir, names
 from ..compare import first_difference
@@ -118,6 +119,9 @@ SIMPLE_FIELDS = {
     "disabled_on_lock_screen": "WFWorkflowIsDisabledOnLockScreen",
 }
 CLASS_FIELDS = {"inputs": INPUTS_KEY, "outputs": OUTPUTS_KEY}
+# Keywords whose string is short for another value: no_input="GetClipboard" (a dictionary),
+# types="Watch NCWidget" (a list of words).
+SHORT_STRINGS = frozenset({"no_input", "types"})
 KEYWORDS = frozenset(SIMPLE_FIELDS) | frozenset(CLASS_FIELDS) | {
     "minimum_version", "minimum_version_string", "color", "glyph", "icon_image", "icon", LEGACY,
 } | SETTINGS
@@ -212,11 +216,13 @@ def _lower_with(ctx, header: list, legacy: bool, reads_input: bool) -> tuple[lis
     trailer: list[nodes.Stmt] = []
     done: set[str] = set()
     for keyword, key in SIMPLE_FIELDS.items():
+        if keyword in SHORT_STRINGS and ir.is_str_literal(lifted.get(key)):
+            continue  # a string there reads as the short form of another value: **{...} says it
         arg = _field_arg(ctx, keyword, key, plist, lifted, base)
         done.add(key)
         if arg is not None:
             args.append(arg)
-    args.extend(_minimum_args(plist, base, done))
+    args.extend(_minimum_args(ctx, plist, lifted, base, done))
     behaviour = [arg for arg in args if arg.keyword == "no_input" and arg.value.text != "None"]
     compact_behaviour = _no_input_arg(ctx, lifted.get(NO_INPUT_KEY)) if behaviour else None
     if compact_behaviour is not None:
@@ -338,7 +344,8 @@ def _is_word_list(value) -> bool:
     return isinstance(value, list) and bool(value) and all(type(v) is str and v and v.split() == [v] for v in value)
 
 
-def _minimum_args(plist: dict, base: dict, done: set) -> list[nodes.Arg]:
+def _minimum_args(ctx, plist: dict, lifted: dict, base: dict, done: set) -> list[nodes.Arg]:
+    # The values are written from their IR: a file may hold any value here, even a variable.
     done.update((MINIMUM_KEY, MINIMUM_TEXT_KEY))
     number, text = plist.get(MINIMUM_KEY), plist.get(MINIMUM_TEXT_KEY)
     args = []
@@ -346,13 +353,13 @@ def _minimum_args(plist: dict, base: dict, done: set) -> list[nodes.Arg]:
         if MINIMUM_KEY in base:
             args.append(nodes.Arg(nodes.Name("None"), "minimum_version"))
     elif MINIMUM_KEY not in base or not _same(number, base[MINIMUM_KEY]):
-        args.append(nodes.Arg(values.lower_scalar(number), "minimum_version"))
+        args.append(nodes.Arg(values.lower(ctx, lifted[MINIMUM_KEY]), "minimum_version"))
     implied = str(number) if type(number) is int else None
     if text is None:
         if number is not None:
             args.append(nodes.Arg(nodes.Name("None"), "minimum_version_string"))
     elif not (isinstance(text, str) and text == implied):
-        args.append(nodes.Arg(values.lower_scalar(text), "minimum_version_string"))
+        args.append(nodes.Arg(values.lower(ctx, lifted[MINIMUM_TEXT_KEY]), "minimum_version_string"))
     return args
 
 
@@ -420,28 +427,90 @@ def _image_literal(image: bytes) -> nodes.Expr:
 
 def ids_trailer(ctx) -> nodes.Stmt:
     """``ids(...)``: the original ids, for an exact round trip with --keep-ids."""
+    return _ids_call(_original_ids(ctx))
+
+
+def kept_ids_trailer(ctx) -> nodes.Stmt | None:
+    """Without --keep-ids, ``ids(...)`` with only the ids compiling must not make afresh
+    (None when there are none): an id the code also writes as it is (in raw_action({...}),
+    with_keys({...})...), which compiling keeps, and an id in two roles (a block's group
+    and an action's UUID), which fresh ids would tell apart.  Either way the one
+    consistent renaming of the round trip would break."""
+    ids = _original_ids(ctx, every_output=False)
+    roles = Counter(_every_id(ids))
+    if not roles:
+        return None
+    literal = ctx.naming.literal_ids()
+    kept = ctx.kept_ids = {i for i, count in roles.items() if count > 1 or i in literal}
+    if not kept:
+        return None
+    only = {key: {k: v for k, v in table.items() if v in kept} for key, table in ids.items() if isinstance(table, dict)}
+    only["groups"] = _positions(ids["groups"], kept)
+    rows = [_positions(row, kept) for row in ids["piece_ids"]]
+    while rows and not rows[-1]:
+        rows.pop()
+    only["piece_ids"] = rows
+    return _ids_call(only, all_outputs=False)
+
+
+def _positions(ids: list[str], kept: set[str]) -> list[str | None]:
+    """A list read by position: the kept ids in their places, None (a fresh id) for the others."""
+    found = [i if i in kept else None for i in ids]
+    while found and found[-1] is None:
+        found.pop()
+    return found
+
+
+def _original_ids(ctx, every_output: bool = True) -> dict:
+    """Every id compiling would make from a name, by the ids(...) keyword that keeps it;
+    without ``every_output``, only outputs a statement names (the end of a block that
+    has no statement takes its id among its block's pieces)."""
     naming = ctx.naming
     outputs: dict[str, str] = {}
     assignments: dict[str, int] = {}
     for uuid, name in naming.output_names().items():
+        if naming.is_raw_output(uuid):
+            continue  # the raw entry writes its id itself
         if uuid in naming.folds:  # a variable assigned several times: one id per assignment
             uses = assignments[name] = assignments.get(name, -1) + 1
             name = f"{name}#{uses}" if uses else name
-        outputs[name] = uuid
+        if every_output or ctx.is_written(uuid) or uuid in naming.appended:
+            outputs[name] = uuid
     outputs.update({label: uuid for uuid, label in naming.missing_labels().items()})
-    args = [nodes.Arg(_string_table(outputs), "outputs")]
-    if naming.block_groups:
-        args.append(nodes.Arg(nodes.ListDisplay([values.string(g) for g in naming.block_groups]), "groups"))
-    if ctx.piece_ids:
-        rows = [nodes.ListDisplay([values.string(i) for i in ids]) for ids in ctx.piece_ids]
-        args.append(nodes.Arg(nodes.ListDisplay(rows), "piece_ids"))
-    variable_ids = naming.variable_ids()
-    if variable_ids:
-        args.append(nodes.Arg(_string_table(variable_ids), "variable_ids"))
-    labels = naming.group_labels()
-    if labels:
-        args.append(nodes.Arg(_string_table({label: gid for gid, label in labels.items()}), "group_labels"))
+    return {
+        "outputs": outputs,
+        "groups": list(naming.block_groups),
+        "piece_ids": [list(ids) for ids in ctx.piece_ids],
+        "variable_ids": naming.variable_ids(),
+        "group_labels": {label: gid for gid, label in naming.group_labels().items()},
+    }
+
+
+def _every_id(ids: dict):
+    """Each id once per role it has (a name, a block, a piece, a label)."""
+    for key, table in ids.items():
+        if key == "piece_ids":
+            yield from (i for row in table for i in row)
+        else:
+            yield from (table.values() if isinstance(table, dict) else table)
+
+
+def _ids_call(ids: dict, all_outputs: bool = True) -> nodes.Stmt:
+    """``ids(outputs={...}, ...)``: each keyword that has ids (outputs, even empty, when they are all there)."""
+    args = [nodes.Arg(_string_table(ids["outputs"]), "outputs")] if all_outputs or ids["outputs"] else []
+    if ids["groups"]:
+        args.append(nodes.Arg(_id_list(ids["groups"]), "groups"))
+    if ids["piece_ids"]:
+        args.append(nodes.Arg(nodes.ListDisplay([_id_list(row) for row in ids["piece_ids"]]), "piece_ids"))
+    if ids["variable_ids"]:
+        args.append(nodes.Arg(_string_table(ids["variable_ids"]), "variable_ids"))
+    if ids["group_labels"]:
+        args.append(nodes.Arg(_string_table(ids["group_labels"]), "group_labels"))
     return nodes.ExprStatement(nodes.Call(nodes.Name(IDS_FUNCTION), args))
+
+
+def _id_list(ids: list[str | None]) -> nodes.ListDisplay:
+    return nodes.ListDisplay([nodes.Name("None") if i is None else values.string(i) for i in ids])
 
 
 def _string_table(mapping: dict[str, str]) -> nodes.DictDisplay:
@@ -527,7 +596,12 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
 
             if not isinstance(node, ast.Dict):
                 raise ctx.error(keyword, "found ** with something other than a dict, expected **{\"Key\": value}")
-            result.update(parse_plain_dict(ctx, node).items)
+            for key, value in parse_plain_dict(ctx, node).items:
+                # In the order written, after the template's keys, even a key the template
+                # has: lowering writes these extras in the file's order, so the code reads
+                # back as itself.
+                result.pop(key, None)
+                result[key] = value
         elif name == "questions" and not is_none:
             result[QUESTIONS_KEY] = _parse_questions(ctx, node)
         elif name == "no_input" and not is_none:
@@ -657,10 +731,19 @@ def read_ids(ctx, call: ast.Call) -> dict:
         node = keyword.value
         if keyword.arg in ("outputs", "group_labels", "variable_ids") and isinstance(node, ast.Dict) and all(_is_str(k) and _is_str(v) for k, v in zip(node.keys, node.values)):
             found[keyword.arg] = {k.value: v.value for k, v in zip(node.keys, node.values)}
-        elif keyword.arg == "groups" and isinstance(node, ast.List) and all(_is_str(v) for v in node.elts):
-            found["groups"] = [v.value for v in node.elts]
-        elif keyword.arg == "piece_ids" and isinstance(node, ast.List) and all(isinstance(r, ast.List) and all(_is_str(v) for v in r.elts) for r in node.elts):
-            found["piece_ids"] = [[v.value for v in r.elts] for r in node.elts]
+        elif keyword.arg == "groups" and _is_id_list(node):
+            found["groups"] = _id_list_value(node)
+        elif keyword.arg == "piece_ids" and isinstance(node, ast.List) and all(_is_id_list(r) for r in node.elts):
+            found["piece_ids"] = [_id_list_value(r) for r in node.elts]
         else:
             raise ctx.error(keyword, f"found ids({keyword.arg}=...), expected outputs={{...}}, groups=[...] or group_labels={{...}}")
     return found
+
+
+def _is_id_list(node: ast.expr) -> bool:
+    """A list of ids by position; None keeps no id there (compiling makes a fresh one)."""
+    return isinstance(node, ast.List) and all(_is_str(v) or _is_none(v) for v in node.elts)
+
+
+def _id_list_value(node: ast.List) -> list[str | None]:
+    return [None if _is_none(v) else v.value for v in node.elts]
