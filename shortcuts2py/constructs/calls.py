@@ -42,7 +42,10 @@ def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt:
     entry = catalog.entry(action.identifier)
     params = catalog_order(action, entry)
     omit = ctx.naming.implied_custom_name(action)
-    args = keyword_args(ctx, [(k, v) for k, v in params if k != omit], entry, identifier=action.identifier)
+    # A key spelt like one of the action's label keywords (`text` where "Text" labels
+    # another key) goes in **{...}: as a keyword it would stand for that other key.
+    labels = frozenset(catalog.label_keywords(entry)) if entry is not None else frozenset()
+    args = keyword_args(ctx, [(k, v) for k, v in params if k != omit], entry, labels, identifier=action.identifier)
     implicit = ctx.implicit_input_key(action, entry)
     if implicit is not None:
         args.insert(_input_position(params, implicit, entry), nodes.Arg(nodes.Name(IMPLICIT), implicit))

@@ -110,3 +110,14 @@ def test_a_lone_block_piece_in_a_file_goes_round_by_its_identifier():
     from .harness import act, exact, root_of
 
     exact(root_of(act("conditional", {"WFCondition": 100})), 'action("is.workflow.actions.conditional", WFInput=_, WFCondition=100)')
+
+
+def test_a_key_spelt_like_a_label_keyword_goes_round_in_starred_keys():
+    """`text` is the label keyword of an If's WFConditionalActionString: a real key
+    "text" on the action is written **{"text": ...}, never as text=."""
+    from .harness import act, exact, root_of
+
+    entry = catalog.entry("is.workflow.actions.alert")
+    assert catalog.label_keywords(entry)["title"] == "WFAlertActionTitle"
+    root = root_of(act("alert", {"WFAlertActionMessage": "m", "title": "a key of its own"}))
+    exact(root, 'alert(WFAlertActionMessage="m", **{"title": "a key of its own"})')
