@@ -130,7 +130,7 @@ def parse(ctx, node: ast.expr, param=None) -> ir.Value:
     if kind is ast.JoinedStr:
         return text.parse_fstring(ctx, node)
     if kind is ast.List or kind is ast.Dict:
-        if dictionaries.is_dictionary_parameter(param):
+        if kind is ast.Dict and dictionaries.is_dictionary_parameter(param):
             return dictionaries.parse(ctx, node)
         if takes_a_variable(param):
             from .value_actions import parse as parse_value_action

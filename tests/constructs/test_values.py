@@ -38,3 +38,10 @@ def test_parameters_real_files_fill_with_arrays_keep_list_literals():
     root = root_of(act("text.combine", {"text": ["a", "b"], "WFTextSeparator": "Spaces"}))
     exact(root, 'text_combine(WFTextSeparator="Spaces", text=["a", "b"])')
     assert takes_a_variable(catalog.entry("is.workflow.actions.choosefromlist").parameter("WFInput"))
+
+
+def test_a_literal_array_in_a_dictionary_parameter_stays_an_array():
+    """Found by the fuzz campaign: only a dict is a dictionary field there."""
+    root = root_of(act("downloadurl", {"WFURL": "https://example.com", "WFJSONValues": ["a", 1]}))
+    code = exact(root)
+    assert '["a", 1]' in code
