@@ -64,18 +64,10 @@ def load(source: bytes | str | Path) -> dict:
 def decompile(source: bytes | str | Path | dict, *, keep_ids: bool = False, dialect: str = "default") -> str:
     """Shortcut (file path, link, bytes or plist dict) -> workflow code, in ``dialect``
     ("default", or "workflowbench": see docs/workflowbench.md)."""
-    from .lift import NotAShortcut, lift_workflow
     from .lower import lower_workflow
 
-    root = source if isinstance(source, dict) else load(source)
-    if isinstance(source, dict):
-        _check_limits(root)
     with _exhaustion_as(DecompileError):
-        try:
-            workflow = lift_workflow(root)
-        except NotAShortcut as error:
-            raise DecompileError(str(error)) from None
-        del root  # the IR holds what lowering needs: the plist read here need not stay alive
+        workflow = _lifted(source)
         code = lower_workflow(workflow, keep_ids=keep_ids)
     if dialect != "default":
         from .dialects import from_default
@@ -148,18 +140,24 @@ def dump(root: dict, *, xml: bool = False) -> bytes:
 
 def render(source: bytes | str | Path | dict, *, name: str = "Shortcut", fmt: str = "svg") -> str:
     """A picture of the shortcut as the app shows it: SVG or HTML text."""
-    from .lift import NotAShortcut, lift_workflow
     from .render import render as draw
+
+    with _exhaustion_as(DecompileError):
+        return draw(_lifted(source), name=name, fmt=fmt)
+
+
+def _lifted(source: bytes | str | Path | dict):
+    """The IR of a shortcut.  The plist read here is not kept: the IR holds all
+    that the stages after need, and a large plist would double the memory."""
+    from .lift import NotAShortcut, lift_workflow
 
     root = source if isinstance(source, dict) else load(source)
     if isinstance(source, dict):
         _check_limits(root)
-    with _exhaustion_as(DecompileError):
-        try:
-            workflow = lift_workflow(root)
-        except NotAShortcut as error:
-            raise DecompileError(str(error)) from None
-        return draw(workflow, name=name, fmt=fmt)
+    try:
+        return lift_workflow(root)
+    except NotAShortcut as error:
+        raise DecompileError(str(error)) from None
 
 
 # --- the boundary: what the stages cannot promise themselves ---------------------------------

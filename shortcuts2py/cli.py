@@ -286,18 +286,9 @@ def _results(worker, jobs: list, workers: int, quiet: bool):
 
 
 def _guarded(function, *args):
-    """(result, None) or (None, one-line error): documented errors as they are, anything
-    else as an internal error, so one bad file never stops a batch."""
-    from .errors import CompileError, DecompileError
+    from .errors import outcome
 
-    try:
-        return function(*args), None
-    except (CompileError, DecompileError) as error:
-        return None, str(error)
-    except OSError as error:
-        return None, f"cannot read it: {error.strerror or error}"
-    except Exception as error:  # noqa: BLE001 - the CLI boundary: a bug, reported on the file
-        return None, f"internal error ({type(error).__name__}: {error}); please report it with this file"
+    return outcome(function, *args)
 
 
 # --- outputs ------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 
+from .errors import outcome
+
 FIELDS = ("source", "identifiers", "actions", "dialect", "code", "errors")
 
 
@@ -19,7 +21,7 @@ def row(source: str, dialect: str = "default") -> dict:
     from . import api
 
     found = {"source": source, "identifiers": [], "actions": 0, "dialect": dialect, "code": None, "errors": []}
-    root, error = _attempt(api.load, source)
+    root, error = outcome(api.load, source)
     if error is not None:
         found["errors"].append(error)
         return found
@@ -27,7 +29,7 @@ def row(source: str, dialect: str = "default") -> dict:
     if isinstance(actions, list):
         found["identifiers"] = [_identifier(action) for action in actions]
         found["actions"] = len(actions)
-    code, error = _attempt(lambda: api.decompile(root, dialect=dialect))
+    code, error = outcome(lambda: api.decompile(root, dialect=dialect))
     if error is not None:
         found["errors"].append(error)
     found["code"] = code
@@ -45,17 +47,3 @@ def _identifier(action) -> str | None:
     if isinstance(action, dict) and isinstance(action.get("WFWorkflowActionIdentifier"), str):
         return action["WFWorkflowActionIdentifier"]
     return None
-
-
-def _attempt(function, *args):
-    """(result, None) or (None, a one-line error): a bad file becomes a row, not a stop."""
-    from .errors import CompileError, DecompileError
-
-    try:
-        return function(*args), None
-    except (CompileError, DecompileError) as error:
-        return None, str(error)
-    except OSError as error:
-        return None, f"cannot read it: {error.strerror or error}"
-    except Exception as error:  # noqa: BLE001 - a bug on one file must not stop the batch; reported in its row
-        return None, f"internal error ({type(error).__name__}: {error})"

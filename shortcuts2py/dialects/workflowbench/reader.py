@@ -42,6 +42,7 @@ from . import appends
 from . import strings as wbstrings
 from . import vocabulary as words
 from .lexer import FieldExpression, Lexed, WBString
+from .names_in_values import NameRenamer
 
 # Language functions that pass through (with their arguments read as values).
 _PASS_THROUGH = frozenset(names.PSEUDO_FUNCTIONS) - {"range", "enumerate"}
@@ -646,7 +647,7 @@ def _call_kind(function: str) -> str:
     return "action"
 
 
-class _ValueRewriter(ast.NodeTransformer):
+class _ValueRewriter(NameRenamer):
     """Reads the values inside a default-language form (strings, names) and keeps the rest."""
 
     def __init__(self, reader: Reader):
@@ -656,21 +657,8 @@ class _ValueRewriter(ast.NodeTransformer):
         string = self.reader.string_of(node)
         return self.reader.string_value(string) if string is not None else node
 
-    def visit_Name(self, node: ast.Name):
-        if node.id == "_" and self.in_arithmetic:
-            return node  # the previous output, in the language's arithmetic (``_ - x``)
-        if isinstance(getattr(node, "ctx", ast.Load()), ast.Load):
-            return self.reader.name(node)
-        return node
-
-    in_arithmetic = False
-
-    def visit_BinOp(self, node: ast.BinOp):
-        outer, self.in_arithmetic = self.in_arithmetic, True
-        try:
-            return ast.BinOp(self.visit(node.left), node.op, self.visit(node.right))
-        finally:
-            self.in_arithmetic = outer
+    def rename(self, node: ast.Name):
+        return self.reader.name(node)
 
     def visit_Call(self, node: ast.Call):
         if isinstance(node.func, ast.Name) and node.func.id in _WB_VALUE_CALLS:

@@ -39,6 +39,7 @@ from . import appends
 from . import strings as wbstrings
 from . import vocabulary as words
 from .lexer import lex
+from .names_in_values import NameRenamer
 
 _DROPPED_STATEMENTS = ("shortcut", "ids", "icon_image")
 _BLOCK_ENDS = ("if_result", "menu_result", "repeat_results")
@@ -475,7 +476,7 @@ class Writer:
         return [ast.Pass() if _is_nothing(s) else s for s in statements]
 
 
-class _Respell(ast.NodeTransformer):
+class _Respell(NameRenamer):
     """Inside a kept form: strings respelled, names renamed, the previous output as None."""
 
     def __init__(self, writer: Writer):
@@ -487,21 +488,8 @@ class _Respell(ast.NodeTransformer):
     def visit_JoinedStr(self, node: ast.JoinedStr):  # an f-string is spelled whole
         return self.writer.fstring(node)
 
-    def visit_Name(self, node: ast.Name):
-        if node.id == "_" and self.in_arithmetic:
-            return node  # `_ - x` (Calculate with the previous output) has no WorkflowBench spelling
-        if isinstance(getattr(node, "ctx", ast.Load()), ast.Load):
-            return self.writer.name(node)
-        return node
-
-    in_arithmetic = False
-
-    def visit_BinOp(self, node: ast.BinOp):
-        outer, self.in_arithmetic = self.in_arithmetic, True
-        try:
-            return ast.BinOp(self.visit(node.left), node.op, self.visit(node.right))
-        finally:
-            self.in_arithmetic = outer
+    def rename(self, node: ast.Name):
+        return self.writer.name(node)
 
     def visit_Call(self, node: ast.Call):
         if isinstance(node.func, ast.Name) and not self.in_arithmetic:

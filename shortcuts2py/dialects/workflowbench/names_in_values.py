@@ -1,0 +1,31 @@
+"""What reading and writing WorkflowBench code both do inside a value: rename the
+names that are read, except ``_`` as an operand of arithmetic (``_ - x``,
+Calculate with the previous output), which has no WorkflowBench spelling and
+stays as it is."""
+
+from __future__ import annotations
+
+import ast
+
+
+class NameRenamer(ast.NodeTransformer):
+    """A transformer whose subclass says how a read name is spelled (``rename``)."""
+
+    in_arithmetic = False
+
+    def rename(self, node: ast.Name) -> ast.AST:
+        raise NotImplementedError
+
+    def visit_Name(self, node: ast.Name):
+        if node.id == "_" and self.in_arithmetic:
+            return node
+        if isinstance(getattr(node, "ctx", ast.Load()), ast.Load):
+            return self.rename(node)
+        return node
+
+    def visit_BinOp(self, node: ast.BinOp):
+        outer, self.in_arithmetic = self.in_arithmetic, True
+        try:
+            return ast.BinOp(self.visit(node.left), node.op, self.visit(node.right))
+        finally:
+            self.in_arithmetic = outer
