@@ -24,6 +24,8 @@ dictionary holds all its key references, then all its value references.
 ``write_bplist`` writes the same bytes as ``plistlib.dumps(value, fmt=FMT_BINARY,
 sort_keys=False)``, in one walk instead of plistlib's two and without its
 type tests per object; anything beyond the plain plist kinds is left to plistlib.
+One difference: a plist holding both 0.0 and -0.0 keeps both (plistlib writes
+one object for the two, losing a sign).
 """
 
 from __future__ import annotations
@@ -404,8 +406,8 @@ def write_bplist(value) -> bytes:
     """The binary plist of ``value``, byte for byte what plistlib writes (keys unsorted).
 
     Objects are numbered as plistlib numbers them: depth first, a dictionary's
-    keys before its values; equal scalars of one type share a number (so do 0.0
-    and -0.0, as there), a container only with itself.  Any value plistlib would
+    keys before its values; equal scalars of one type share a number (reals only
+    with the same bits: 0.0 and -0.0 stay apart), a container only with itself.  Any value plistlib would
     treat otherwise (None, tuples, subclasses, integers out of range, errors of
     every kind) is handed to plistlib whole, so results and errors stay its own.
     """
@@ -464,7 +466,7 @@ def _write(root) -> bytes:
                 elif kind is dict or kind is list:
                     add(number_of(item, kind))
                 else:
-                    key = (kind, item)
+                    key = (kind, item) if kind is not float else _float_key(item)
                     found = scalars.get(key)
                     if found is None:
                         found = scalars[key] = len(chunks)
@@ -474,7 +476,7 @@ def _write(root) -> bytes:
         if kind is str:
             found = strings.get(value)
             return found if found is not None else string(value)
-        key = (kind, value)
+        key = (kind, value) if kind is not float else _float_key(value)
         number = scalars.get(key)
         if number is None:
             number = scalars[key] = len(chunks)
@@ -502,6 +504,12 @@ def _write(root) -> bytes:
     out.append(struct.pack(f">{count}{_WIDTH_CODES[offset_width]}", *offsets))
     out.append(struct.pack(">5xBBBQQQ", 0, offset_width, _width(count), count, top, position))
     return b"".join(out)
+
+
+def _float_key(value: float) -> tuple:
+    """A real shares its object only with the same bits: plistlib lets 0.0 and -0.0
+    share one, so a plist holding both reads back with one sign lost."""
+    return (float, struct.pack(">d", value))
 
 
 def _width(count: int) -> int:

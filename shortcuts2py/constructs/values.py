@@ -132,7 +132,7 @@ def parse(ctx, node: ast.expr, param=None) -> ir.Value:
     if kind is ast.List or kind is ast.Dict:
         if kind is ast.Dict and dictionaries.is_dictionary_parameter(param):
             return dictionaries.parse(ctx, node)
-        if takes_a_variable(param):
+        if takes_a_variable(param) and not _in_plist_shape(node):
             from .value_actions import parse as parse_value_action
 
             return ir.TokenAttachment(ir.Attachment(ctx.hoist(parse_value_action(ctx, node))))
@@ -149,6 +149,14 @@ def parse(ctx, node: ast.expr, param=None) -> ir.Value:
     if kind is ast.Call and isinstance(node.func, ast.Name) and node.func.id == filters.FUNCTION:
         return filters.parse(ctx, node)
     return ir.TokenAttachment(variables.parse(ctx, node))
+
+
+def _in_plist_shape(node: ast.expr) -> bool:
+    """A dict with a "WFSerializationType" key is a value written in its plist shape
+    (a text no f-string can say), never a Dictionary action."""
+    return isinstance(node, ast.Dict) and any(
+        isinstance(key, ast.Constant) and key.value == "WFSerializationType" for key in node.keys
+    )
 
 
 def parse_constant(ctx, node: ast.Constant):
