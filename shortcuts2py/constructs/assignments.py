@@ -122,11 +122,20 @@ def rewrite_key_updates(tree: ast.AST) -> None:
     """Every ``d["k"] = v`` as ``d = setvalueforkey(...)``, in place, before the
     names are analysed (the statements keep their identity: comments and the
     flow analysis refer to them)."""
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign):
+    statements = list(tree.body)  # statements only: an assignment is no expression
+    while statements:
+        node = statements.pop()
+        kind = type(node)
+        if kind is ast.Assign:
             update = _key_update(node)
             if update is not None:
                 node.targets, node.value = update.targets, update.value
+        elif kind is ast.If or kind is ast.For:
+            statements.extend(node.body)
+            statements.extend(node.orelse)
+        elif kind is ast.Match:
+            for case in node.cases:
+                statements.extend(case.body)
 
 
 def _key_update(node: ast.Assign) -> ast.Assign | None:
