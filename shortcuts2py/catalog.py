@@ -578,12 +578,20 @@ _label_keywords: dict[str, dict[str, str]] = {}
 
 def _labels_of(entry: Entry) -> dict[str, str]:
     keys = set(entry.parameter_keys)
-    owners: dict[str, list[str]] = {}
+    owners: dict[str, list[Parameter]] = {}
     for parameter in entry.parameters:
         label = "_".join(re.findall(r"[a-z0-9]+", parameter.label.lower()))
         if label.isidentifier() and not keyword.iskeyword(label) and label not in keys:
-            owners.setdefault(label, []).append(parameter.key)
-    return {label: found[0] for label, found in owners.items() if len(found) == 1}
+            owners.setdefault(label, []).append(parameter)
+    found = {}
+    for label, parameters in owners.items():
+        # A switch that shows a section is labelled like the section ("Headers"):
+        # the label names the section's value.
+        if len(parameters) > 1:
+            parameters = [p for p in parameters if p.type != "boolean"]
+        if len(parameters) == 1:
+            found[label] = parameters[0].key
+    return found
 
 
 def entry(identifier: str) -> Entry | None:

@@ -40,6 +40,8 @@ PYTHON_FUNCTION_HINTS = {
     "abs": "use math(WFInput=x, WFMathOperation=\"…\", WFScientificMathOperation=\"abs(x)\")",
     "sorted": "use filter_files(WFContentItemInputParameter=items, WFContentItemSortProperty=\"Name\") to sort items",
     "open": "use documentpicker_open(...) (Get File) to read a file",
+    "current_date": "the current date is the global CurrentDate, a value (format_date(CurrentDate, ...))",
+    "now": "the current date is the global CurrentDate, a value (format_date(CurrentDate, ...))",
 }  # a ref() whose OutputName comes from its output, once found
 
 

@@ -884,12 +884,31 @@ def positional_keys(wf: dict | None, params: dict, input_param: str | None) -> l
 
 
 def _summary_placeholders(wf: dict | None) -> list[str]:
-    """The placeholders of the action's fullest summary sentence (some actions
-    have one sentence per combination of settings)."""
+    """The placeholders of the action's sentence as a new action shows it.
+
+    Some actions have one sentence per setting of a choice (keys such as
+    ``"WFItemSpecifier(First Item),WFInput"``): the one whose conditions the
+    choices' defaults meet is the sentence of a new action; without one, the
+    fullest sentence."""
     summary = (wf or {}).get("ParameterSummary")
-    sentences = [summary] if isinstance(summary, str) else sorted(summary.values()) if isinstance(summary, dict) else []
-    found = [re.findall(r"\$\{([^}]+)\}", text) for text in sentences if isinstance(text, str)]
+    if isinstance(summary, str):
+        return re.findall(r"\$\{([^}]+)\}", summary)
+    if not isinstance(summary, dict):
+        return []
+    defaults = {p.get("Key"): p.get("DefaultValue") for p in wf.get("Parameters") or [] if isinstance(p, dict)}
+    sentences = sorted((str(condition), text) for condition, text in summary.items() if isinstance(text, str))
+    fitting = [text for condition, text in sentences if _met_by_defaults(condition, defaults)]
+    found = [re.findall(r"\$\{([^}]+)\}", text) for text in (fitting or [text for _, text in sentences])]
     return max(found, key=len, default=[])
+
+
+def _met_by_defaults(condition: str, defaults: dict) -> bool:
+    """Whether every ``Key(Value)`` of a summary's condition is the key's default."""
+    for part in condition.split(","):
+        match = re.fullmatch(r"\s*([^()]+?)\((.*)\)\s*", part)
+        if match and str(defaults.get(match.group(1))) != match.group(2):
+            return False
+    return True
 
 
 def alias_names(entries: dict) -> dict[str, str]:

@@ -253,7 +253,10 @@ def _parse_chain(ctx, node: ast.expr) -> ir.Attachment:
         attachment = _parse_chain(ctx, node.value)
         key = node.slice
         if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
-            raise ctx.error(key, "found a subscript that is not a string, expected variable[\"key\"]")
+            raise ctx.error(key, "found a subscript by something other than a string, which could be a dictionary's key "
+                            "or a list's index: write getvalueforkey(key, d) for a dictionary, "
+                            "getitemfromlist(WFInput=items, WFItemSpecifier=\"Item At Index\", WFItemIndex=n) for a list "
+                            "(the app counts from 1)")
         ctx.check_text(key, key.value)
         _append(attachment, _DICTIONARY_VALUE, [("DictionaryKey", ir.Literal(key.value))])
         return attachment
