@@ -18,6 +18,7 @@ from __future__ import annotations
 import ast
 import bisect
 import re
+import warnings
 from dataclasses import dataclass
 
 from .errors import CompileError
@@ -131,20 +132,30 @@ def parse_python(code: str, filename: str = "<string>") -> ast.Module:
     parsed at once, which also gives any real error its usual text.
     """
     if len(code) <= _PIECE or "\r" in code or "__future__" in code:
-        return ast.parse(code, filename=filename)
+        return _quiet_parse(code, filename)
     body: list[ast.stmt] = []
     start = line = 0
     try:
         while start < len(code):
             cut = _CUT.search(code, start + _PIECE) if len(code) - start > _PIECE else None
             end = cut.start() + 1 if cut else len(code)
-            body.extend(ast.parse("\n" * line + code[start:end], filename=filename).body)
+            body.extend(_quiet_parse("\n" * line + code[start:end], filename).body)
             line += code.count("\n", start, end)
             start = end
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         body.clear()
-        return ast.parse(code, filename=filename)
+        return _quiet_parse(code, filename)
     return ast.Module(body=body, type_ignores=[])
+
+
+def _quiet_parse(code: str, filename: str) -> ast.Module:
+    """``ast.parse`` without CPython's warnings about the code as a program (`1if`,
+    an unknown escape such as "\\d"): they would print on stderr, apart from the
+    compiler's own findings, and say nothing about the shortcut."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return ast.parse(code, filename=filename)
 
 
 def _syntax_error(error: SyntaxError, code: str, filename: str) -> CompileError:
