@@ -8,7 +8,9 @@ an action without one                            function(Key=value)
 an output the next action takes as its input     name = _ = function(...) / _ = ...
 its input parameter left out (input implicit)    function(WFInput=_)
 a key that is not a Python name                  function(**{"Show-text": True})
+... or spelt like a label keyword (below)        function(**{"title": "x"})
 an identifier the catalog does not know          action("com.example.Intent", key=value)
+a block action outside its block (no group)      action("is.workflow.actions.conditional", ...)
 an entry of another shape                        raw_action({...})
 ... whose UUID something reads                   name = raw_action({...})
 ===============================================  ======================================
@@ -17,6 +19,14 @@ The function name and the order of the keywords come from the catalog
 (``is.workflow.actions.gettext`` -> ``is_workflow_actions_gettext``).  A
 ``CustomOutputName`` equal to the name the output is assigned to is not
 written: compiling records the chosen name there.
+
+Hand-written code may also say an action as the app shows it (compiling only;
+decompiled code keeps the keyword form): ``show_alert("Done", title="Note")``
+is ``alert(WFAlertActionMessage="Done", WFAlertActionTitle="Note")``.  Bare
+arguments stand for the catalog's ``positional`` keys (the placeholders of the
+action's sentence), a keyword that is no key for the parameter its label
+names, and a display name in snake case (or a short name with underscores
+between its words) for the action.
 """
 
 from __future__ import annotations
