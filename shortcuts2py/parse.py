@@ -259,12 +259,16 @@ class ParseContext:
             out.extend(comments.parse(run) for slot in rest for run in slot)
         return out
 
-    def loop_body(self, statements: list[ast.stmt], aliases: dict[str, str], shift: str | None = None, index_variable: str = "") -> list:
+    def loop_body(
+        self, statements: list[ast.stmt], aliases: dict[str, str], shift: str | None = None, index_variable: str = "", first: int = 0
+    ) -> list:
+        """The loop's body; ``shift`` names the index Python counts from ``first``
+        (the app's Repeat Index counts from 1)."""
         scope: dict[str, object] = {name: ir.NamedVariable(variable) for name, variable in aliases.items() if name != calls.IMPLICIT}
         self._loop_targets.update(scope)
         prelude = []
         if shift is not None and shift != calls.IMPLICIT and _reads_name(statements, shift):
-            prelude.append(self._index_from_zero(shift, index_variable, scope))
+            prelude.append(self._index_from(first, shift, index_variable, scope))
         self._aliases.append(scope)
         self.loop_depth += 1
         try:
@@ -273,10 +277,12 @@ class ParseContext:
             self.loop_depth -= 1
             self._aliases.pop()
 
-    def _index_from_zero(self, name: str, index_variable: str, scope: dict) -> ir.Action:
-        """Python counts from 0: ``name`` is Repeat Index - 1, computed first in the loop."""
+    def _index_from(self, first: int, name: str, index_variable: str, scope: dict) -> ir.Action:
+        """``name`` counts from ``first`` (0 for range(n)): it is Repeat Index - 1
+        (or + first - 1), computed first in the loop."""
         subject = ir.TokenAttachment(ir.Attachment(ir.NamedVariable(index_variable)))
-        params = [("WFInput", subject), ("WFMathOperation", ir.Literal("-")), ("WFMathOperand", ir.Literal("1"))]
+        operation, operand = ("-", 1 - first) if first < 1 else ("+", first - 1)
+        params = [("WFInput", subject), ("WFMathOperation", ir.Literal(operation)), ("WFMathOperand", ir.Literal(str(operand)))]
         action = ir.Action("is.workflow.actions.math", params, uuid=self._fresh_id("index", name))
         scope[name] = ir.OutputRef(action.uuid, catalog.output_name(action.identifier) or ir.ABSENT)
         return action

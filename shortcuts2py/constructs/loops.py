@@ -20,7 +20,7 @@ Python counts from 0 and the app's Repeat Index from 1, so an index that is
 read is written with ``range(1, n + 1)`` and ``enumerate(..., start=1)``:
 the code means what the shortcut does.  Compiling ``range(n)`` or
 ``enumerate(x)`` with the index read inserts the one subtraction that makes
-the Python meaning true.  The loop's names stand for Repeat Item / Repeat
+the Python meaning true (``range(2, 5)``: three turns, the index Repeat Index + 1).  The loop's names stand for Repeat Item / Repeat
 Index (``Repeat Item 2`` in a loop inside a loop) inside its body.
 """
 
@@ -131,7 +131,8 @@ def parse(ctx, node: ast.For) -> ir.Block:
     iterator, target = node.iter, node.target
     function = iterator.func.id if isinstance(iterator, ast.Call) and isinstance(iterator.func, ast.Name) else None
     origin = ctx.origin(node)
-    shift = None  # an index that Python counts from 0: the body reads Repeat Index - 1
+    shift = None  # an index that Python counts from `first`, not 1: the body computes it from Repeat Index
+    first = 0
     if function in ("repeat_count", "repeat_each"):
         from .calls import parse_keywords
 
@@ -143,11 +144,11 @@ def parse(ctx, node: ast.For) -> ir.Block:
             aliases = _target_aliases(ctx, target, each, index_name, item_name)
     elif function == "range":
         each = False
-        count, start_at_one = _range_count(ctx, iterator)
+        count, first = _range_count(ctx, iterator)
         params = [(COUNT_KEY, count)]
         index = _single_name(ctx, target, "range")
         aliases = {index: index_name}
-        if not start_at_one:
+        if first != 1:
             shift = index
     else:
         each = True
@@ -163,7 +164,7 @@ def parse(ctx, node: ast.For) -> ir.Block:
             aliases = {_single_name(ctx, target, "for item in items"): item_name}
     identifier = ir.REPEAT_EACH if each else ir.REPEAT_COUNT
     block = ctx.open_block(ir.Action(identifier, params, origin=origin))
-    block.sections.append(ir.Section(None, ctx.loop_body(node.body, aliases, shift=shift, index_variable=index_name)))
+    block.sections.append(ir.Section(None, ctx.loop_body(node.body, aliases, shift=shift, index_variable=index_name, first=first)))
     return block
 
 
@@ -181,20 +182,26 @@ def _items(ctx, source: ast.expr) -> ir.Value:
     return values.parse(ctx, source)
 
 
-def _range_count(ctx, call: ast.Call) -> tuple[object, bool]:
-    """(WFRepeatCount, whether the index starts at 1) of ``range(n)`` / ``range(1, n + 1)``."""
+def _range_count(ctx, call: ast.Call) -> tuple[object, int]:
+    """(WFRepeatCount, the index's first value) of ``range(n)``, ``range(1, n + 1)``
+    or ``range(a, b)`` with whole numbers a <= b."""
     if call.keywords:
         raise ctx.error(call, "found range() with keywords, expected range(n) or range(1, n + 1)")
     args = call.args
     if len(args) == 1:
-        return _parse_count(ctx, args[0]), False
-    if len(args) == 2 and isinstance(args[0], ast.Constant) and args[0].value == 1 and type(args[0].value) is int:
-        stop = args[1]
-        if isinstance(stop, ast.BinOp) and isinstance(stop.op, ast.Add) and isinstance(stop.right, ast.Constant) and stop.right.value == 1 and type(stop.right.value) is int:
-            return _parse_count(ctx, stop.left), True
-        if isinstance(stop, ast.Constant) and type(stop.value) is int and stop.value >= 1:
-            return ir.Literal(values.plist_integer(ctx, stop, stop.value - 1)), True
-    raise ctx.error(call, "found a range the app cannot repeat over, expected range(n) or range(1, n + 1)")
+        return _parse_count(ctx, args[0]), 0
+    if len(args) == 2 and _whole(args[0]):
+        first, stop = args[0].value, args[1]
+        if first == 1 and isinstance(stop, ast.BinOp) and isinstance(stop.op, ast.Add) and _whole(stop.right) and stop.right.value == 1:
+            return _parse_count(ctx, stop.left), 1
+        if _whole(stop) and stop.value >= first:
+            return ir.Literal(values.plist_integer(ctx, stop, stop.value - first)), first
+    raise ctx.error(call, "found a range the app cannot repeat over, expected range(n), range(1, n + 1) "
+                    "or range(a, b) with whole numbers")
+
+
+def _whole(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and type(node.value) is int and node.value >= 0
 
 
 def _parse_count(ctx, node: ast.expr):

@@ -47,6 +47,22 @@ def test_range_from_zero_reads_the_index_minus_one():
     assert len(math) == 1 and math[0]["WFWorkflowActionParameters"]["WFMathOperation"] == "-"
 
 
+@pytest.mark.parametrize("first, stop, turns, operation, operand", [(2, 5, 3, "+", "1"), (0, 4, 4, "-", "1"), (5, 5, 0, "+", "4")])
+def test_range_from_any_whole_number_counts_as_python_does(first, stop, turns, operation, operand):
+    plist = api.compile(HEAD + f'for i in range({first}, {stop}):\n    showresult(Text=f"{{i}}")\n')
+    repeat = plist["WFWorkflowActions"][0]["WFWorkflowActionParameters"]
+    assert repeat["WFRepeatCount"] == turns
+    math = [a["WFWorkflowActionParameters"] for a in plist["WFWorkflowActions"] if a["WFWorkflowActionIdentifier"].endswith(".math")]
+    assert [(m["WFMathOperation"], m["WFMathOperand"]) for m in math] == [(operation, operand)]
+
+
+@pytest.mark.parametrize("source", ["range(5, 2)", "range(-1, 3)", "range(0, 10, 2)", "range(1, n)"])
+def test_ranges_the_app_cannot_count_are_refused(source):
+    with pytest.raises(CompileError) as raised:
+        api.compile(HEAD + f"n = 3\nfor i in {source}:\n    showresult(Text=f\"{{i}}\")\n")
+    assert "range" in raised.value.message and raised.value.line == 4
+
+
 @pytest.mark.parametrize("source, words", [('"abc"', "text_split"), ('{"a": 1}', "All Keys")])
 def test_loops_python_and_shortcuts_disagree_on_are_refused(source, words):
     with pytest.raises(CompileError) as raised:
