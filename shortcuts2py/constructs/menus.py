@@ -179,11 +179,19 @@ def _parse_shown(ctx, guard: ast.Call, title: str | None) -> ir.TokenString | No
 
 
 def _untagged(shown: ir.TokenString) -> ir.Value:
-    """A token string's value without its tag, as WFMenuItemAttributedTitle holds it."""
+    """A token string's value without its tag, as WFMenuItemAttributedTitle holds it.
+
+    Its attachments are the text's own, not copies: an id that parsing settles
+    later (``missing_output``, ``ref``) must reach both places the title stands."""
     from ..assemble import assemble_token_text
     from ..lift import lift_value
 
-    return lift_value(assemble_token_text(shown))
+    value = lift_value(assemble_token_text(shown))
+    originals = [part for part in shown.parts if isinstance(part, ir.Attachment)]
+    ranges = dict(value.items).get("attachmentsByRange") if isinstance(value, ir.DictValue) else None
+    if isinstance(ranges, ir.DictValue) and len(ranges.items) == len(originals):
+        ranges.items = [(key, ir.BareAttachment(original)) for (key, _), original in zip(ranges.items, originals)]
+    return value
 
 
 def _pattern_title(ctx, pattern) -> str | None:

@@ -42,3 +42,23 @@ def test_a_case_with_settings_leaves_the_items_out():
     code = HEAD + "match menu():\n    case _ if menu_case():\n        pass\n"
     plist = _reads_back(code)
     assert "WFMenuItems" not in plist["WFWorkflowActions"][0]["WFWorkflowActionParameters"]
+
+
+def test_an_output_settled_later_reaches_a_case_title_with_variables():
+    """Found by the fuzz campaign: missing_output(...) in a case's f-string title got
+    its id in WFMenuItems but not in the case's attributed title."""
+    from shortcuts2py import api
+
+    code = (
+        "from s2py_actions import *\n"
+        'showresult(Text=missing_output("missing_1", "clips"))\n'
+        'match menu(WFMenuPrompt="Go"):\n'
+        "    case \"A\" if menu_case(f\"A {missing_output('missing_1', 'clips')}\"):\n"
+        "        vibrate()\n"
+        '    case "B":\n'
+        "        pass\n"
+    )
+    actions = api.compile(code)["WFWorkflowActions"]
+    shown = actions[0]["WFWorkflowActionParameters"]["Text"]["Value"]["OutputUUID"]
+    title = actions[2]["WFWorkflowActionParameters"]["WFMenuItemAttributedTitle"]["attachmentsByRange"]["{2, 1}"]
+    assert shown and title["OutputUUID"] == shown
