@@ -83,10 +83,18 @@ def _check_action(action: Action, filename: str) -> list[Diagnostic]:
         else:
             report(origin.value_position(key), _value_problem(entry, parameter, value))
     given = {key for key, _ in action.params}
+    if origin.input_unsaid:
+        report((origin.line, origin.column), (WARNING, _input_unsaid(entry)))
     for parameter in entry.parameters:
         if parameter.required and not parameter.is_input and not parameter.has_default and parameter.key not in given:
             report((origin.line, origin.column), (WARNING, f"{entry.function_name}() has no {parameter.key}, which it requires"))
     return found
+
+
+def _input_unsaid(entry: catalog.Entry) -> str:
+    key = entry.input_parameter
+    return (f"{catalog.call_name(entry.identifier)}() is given no {key}, so the app gives it the previous action's "
+            f"output (or the shortcut's input); say which: {key}=value, or {key}=_ for the previous output")
 
 
 def _unknown_key(entry: catalog.Entry, key: str) -> tuple[str, str] | None:

@@ -172,6 +172,9 @@ class Origin:
     column: int
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
     values: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # A call that gives neither its input nor `_`: the app will hand it the
+    # previous output all the same, which the code does not say (check warns).
+    input_unsaid: bool = False
 
     def key_position(self, key: str) -> tuple[int, int]:
         return self.keys.get(key, (self.line, self.column))

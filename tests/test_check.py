@@ -9,8 +9,8 @@ shortcut()
 text = is_workflow_actions_gettxt(WFTextActionText="hi")
 is_workflow_actions_alert(WFAlertActionTitle="t", WFAlertActionCancelButonShown=True)
 is_workflow_actions_alert(WFAlertActionCancelButtonShown="yes")
-value = is_workflow_actions_getvalueforkey(WFGetDictionaryValueType="All Keyz", WFDictionaryKey="k")
-is_workflow_actions_format_number(WFNumberFormatDecimalPlaces="two")
+value = is_workflow_actions_getvalueforkey(WFGetDictionaryValueType="All Keyz", WFDictionaryKey="k", WFInput=_)
+is_workflow_actions_format_number(WFNumberFormatDecimalPlaces="two", WFNumber=_)
 AsheKube_app_a_Shell_GetFileIntent()
 '''
 
@@ -41,6 +41,14 @@ def test_each_problem_is_found_at_its_line_and_column():
         assert fragment in message
 
 
+def test_an_input_neither_given_nor_taken_from_the_previous_output_is_a_warning():
+    code = 'x = ask(WFAskActionPrompt="?")\nis_workflow_actions_notification(WFNotificationActionBody="hi")\n'
+    assert [(line, column, severity) for line, column, severity, _ in found(code)] == [(2, 1, WARNING)]
+    assert "WFInput=_" in found(code)[0][3]
+    for said in ("WFInput=x", "WFInput=_"):
+        assert found(code.replace('"hi")', f'"hi", {said})')) == []
+
+
 def test_messages_read_file_line_column_severity():
     first = check_code(BROKEN, "broken.py")[0]
     line, column = at(BROKEN, 2, "is_workflow_actions_gettxt")
@@ -53,7 +61,7 @@ shortcut()
 text = is_workflow_actions_gettext(WFTextActionText="n = 3")
 is_workflow_actions_alert(WFAlertActionTitle="t", WFAlertActionCancelButtonShown=False)
 value = is_workflow_actions_getvalueforkey(WFGetDictionaryValueType="All Keys", WFInput=text)
-is_workflow_actions_format_number(WFNumberFormatDecimalPlaces=2, **{"Show-WFNumber": True})
+is_workflow_actions_format_number(WFNumberFormatDecimalPlaces=2, WFNumber=_, **{"Show-WFNumber": True})
 is_workflow_actions_showresult(Text=f"{value}", CustomOutputName="x")
 '''
     assert found(code) == []
@@ -64,7 +72,7 @@ def test_variables_are_accepted_for_any_type():
 shortcut()
 flag = is_workflow_actions_number(WFNumberActionNumber=1)
 is_workflow_actions_alert(WFAlertActionCancelButtonShown=flag)
-is_workflow_actions_getvalueforkey(WFGetDictionaryValueType=f"{flag}")
+is_workflow_actions_getvalueforkey(WFGetDictionaryValueType=f"{flag}", WFInput=_)
 '''
     assert found(code) == []
 
@@ -80,12 +88,12 @@ def test_starred_keys_are_placed_inside_the_dict():
 def test_unknown_keys_are_errors_only_when_they_misspell_a_known_one():
     code = """\
 shortcut()
-is_workflow_actions_round(WFRoundDecimalPlaces=2, WFRoundMode="Normal")
+is_workflow_actions_round(WFRoundDecimalPlaces=2, WFRoundMode="Normal", WFInput=_)
 is_workflow_actions_ask(WFAskActionDateGranularity="Day", WFAskActionPrompt="When?")
-is_workflow_actions_round(wfroundmode="Normal")
-is_workflow_actions_round(RoundMode="Normal")
-is_workflow_actions_round(WFRuondMode="Normal")
-is_workflow_actions_round(WFRondMod="Normal")
+is_workflow_actions_round(wfroundmode="Normal", WFInput=_)
+is_workflow_actions_round(RoundMode="Normal", WFInput=_)
+is_workflow_actions_round(WFRuondMode="Normal", WFInput=_)
+is_workflow_actions_round(WFRondMod="Normal", WFInput=_)
 is_workflow_actions_alert(WFAlertActionTitle="t", CustomoutputName="x", ShowWhenRan=True)
 """
     problems = found(code)
@@ -129,8 +137,8 @@ def test_show_flags_name_a_parameter():
 def test_values_outside_an_enum_are_errors_only_when_misspelt():
     code = """\
 shortcut()
-is_workflow_actions_getvalueforkey(WFGetDictionaryValueType="Every Key Ever")
-is_workflow_actions_getvalueforkey(WFGetDictionaryValueType="all keys")
+is_workflow_actions_getvalueforkey(WFGetDictionaryValueType="Every Key Ever", WFInput=_)
+is_workflow_actions_getvalueforkey(WFGetDictionaryValueType="all keys", WFInput=_)
 """
     (p1, p2) = found(code)
     assert p1[:3] == (*at(code, 2, '"Every'), WARNING)
@@ -172,7 +180,7 @@ def test_enum_lists_are_checked_member_by_member():
     if not parameter or not parameter.enum:
         pytest.skip("the catalog has no enum for the wallpaper location")
     good = parameter.enum[0]
-    code = f'shortcut()\nis_workflow_actions_wallpaper_set(WFWallpaperLocation=["{good}", "Nowhere"])\n'
+    code = f'shortcut()\nis_workflow_actions_wallpaper_set(WFWallpaperLocation=["{good}", "Nowhere"], WFInput=_)\n'
     (line, column, _, message), = found(code)
     assert "'Nowhere'" in message and (line, column) == at(code, 2, "[")
 

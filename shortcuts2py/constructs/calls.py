@@ -161,6 +161,8 @@ def parse(ctx, call: ast.Call) -> ir.Action:
     if function != "action" and _is_lone_block_piece(identifier, _keyword_names(keywords)):
         raise ctx.error(call, f"found {function}() as a call, which would open a block it never closes; {_BLOCK_HINTS[identifier]}")
     params = parse_keywords(ctx, keywords, entry, origin)
+    if takes_input_implicitly(entry) and entry.input_parameter not in origin.keys:
+        origin.input_unsaid = True
     return ir.Action(identifier, params, origin=origin)
 
 
