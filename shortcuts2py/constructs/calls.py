@@ -157,9 +157,9 @@ def parse(ctx, call: ast.Call) -> ir.Action:
     entry = catalog.entry(identifier) if identifier else None
     origin = ctx.origin(call)
     ctx.action_identifier = identifier
-    keywords = _bare_arguments_as_keywords(ctx, arguments, entry, function) + call.keywords
-    if function != "action" and _is_lone_block_piece(identifier, _keyword_names(keywords)):
+    if function != "action" and _is_lone_block_piece(identifier, _keyword_names(call.keywords)):
         raise ctx.error(call, f"found {function}() as a call, which would open a block it never closes; {_BLOCK_HINTS[identifier]}")
+    keywords = _bare_arguments_as_keywords(ctx, arguments, entry, function) + call.keywords
     params = parse_keywords(ctx, keywords, entry, origin)
     if takes_input_implicitly(entry) and entry.input_parameter not in origin.keys:
         origin.input_unsaid = True
