@@ -294,7 +294,7 @@ class Writer:
 
     def text(self, text: str) -> ast.Name:
         if self.in_field:
-            return self.spell.add(_field_text(text))
+            return self.spell.add(_plainly_quoted(text))
         return self.spell.add(self.text_source(text))
 
     def text_source(self, text: str) -> str:
@@ -424,7 +424,7 @@ class Writer:
             pattern = case.pattern
             title = _string_constant(pattern.value) if isinstance(pattern, ast.MatchValue) else None
             if title is not None:
-                pattern = ast.MatchValue(self.spell.add(_case_title(title)))
+                pattern = ast.MatchValue(self.spell.add(_plainly_quoted(title)))
             guard = self.keep(case.guard) if case.guard is not None else None
             cases.append(ast.match_case(pattern, guard, self.body(case.body)))
         return ast.Match(subject, cases)
@@ -697,21 +697,14 @@ def _loop_spelling(variable: str) -> str | None:
     return f"Repeat_{found.group(1)}" + (f"_{found.group(2)}" if found.group(2) else "")
 
 
-def _field_text(text: str) -> str:
-    """A string inside an f-string field: double quotes (Python 3.11 allows no backslash there)."""
+def _plainly_quoted(text: str) -> str:
+    """``text`` in double quotes, or single ones, when it needs no escape (inside an
+    f-string field Python 3.11 allows no backslash); else Python's own spelling."""
     if '"' not in text and "\\" not in text and "\n" not in text:
         return '"' + text + '"'
     if "'" not in text and "\\" not in text and "\n" not in text:
         return "'" + text + "'"
     return wbstrings.python_source(text)
-
-
-def _case_title(title: str) -> str:
-    if '"' not in title and "\\" not in title and "\n" not in title:
-        return '"' + title + '"'
-    if "'" not in title and "\\" not in title and "\n" not in title:
-        return "'" + title + "'"
-    return wbstrings.python_source(title)
 
 
 def _comment_text(call: ast.Call) -> str | None:
