@@ -214,7 +214,9 @@ def _text(ctx, value, bare_variable: bool) -> nodes.Expr | None:
         lone = value.parts[0] if len(value.parts) == 1 else None
         if isinstance(lone, ir.Attachment):
             return variables.lower(ctx, lone) if bare_variable else _fstring_of(ctx, value)
-        return values.lower(ctx, value)
+        code = values.lower(ctx, value)
+        # A text only its plist shape can say is a dict in code: no test reads one back.
+        return None if isinstance(code, nodes.DictDisplay) else code
     return None
 
 

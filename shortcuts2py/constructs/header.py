@@ -172,15 +172,19 @@ def template(legacy: bool = False, reads_input: bool = False) -> dict[str, objec
 
 
 def uses_empty_ranges(workflow: ir.Workflow) -> bool:
-    """Whether the file writes text without variables with an empty attachmentsByRange."""
+    """Whether the file writes text without variables with an empty attachmentsByRange:
+    what most such texts do (a text of the other kind keeps its plist shape).  A
+    count, not the first one met: the order of an action's keys is not the file's
+    to keep, and compiling writes them in the catalog's order."""
     from ..naming import walk_actions, walk_value
 
+    votes = 0
     for action, _ in walk_actions(workflow.body):
         for _, value in action.params:
             for node in walk_value(value):
                 if isinstance(node, ir.TokenString) and not any(isinstance(p, ir.Attachment) for p in node.parts):
-                    return node.has_ranges
-    return False
+                    votes += 1 if node.has_ranges else -1
+    return votes > 0
 
 
 # --- lower -----------------------------------------------------------------------------

@@ -49,7 +49,10 @@ def lower(ctx, value: ir.Value, param=None, key: str | None = None, identifier: 
     if kind is ir.Literal:
         return lower_scalar(value.value)
     if kind is ir.TokenString:
-        return text.lower(ctx, value)
+        code = text.lower(ctx, value)
+        if isinstance(code, nodes.DictDisplay) and dictionaries.is_dictionary_parameter(param):
+            return _call("plain_dict", [nodes.Arg(code)])  # a text in its plist shape, not a dictionary field
+        return code
     if kind is ir.TokenAttachment:
         return variables.lower(ctx, value.attachment)
     if kind is ir.ListValue:

@@ -81,3 +81,35 @@ def test_a_number_kept_as_text_may_be_any_size_but_not_infinite():
 def test_an_era_test_keeps_a_real_without_a_literal(number):
     code = HEAD + f"_ = shortcut()\nif _ > {number}:\n    vibrate()\n"
     assert api.decompile(api.compile(code)) == code
+
+
+def _bare_text(string: str) -> dict:
+    """A text without variables and without attachmentsByRange."""
+    return {"Value": {"string": string}, "WFSerializationType": "WFTextTokenString"}
+
+
+def test_a_text_operand_only_its_plist_shape_can_say_takes_the_general_form():
+    """Found by the fuzz campaign: `{...} in x` was written, which no test reads back."""
+    from .harness import act, exact, root_of, tokens
+
+    u = "11111111-AAAA-4BBB-8CCC-000000000009"
+    subject = {"Type": "Variable", "Variable": {"Value": {"Type": "ActionOutput", "OutputUUID": u, "OutputName": "Text"},
+                                                "WFSerializationType": "WFTextTokenAttachment"}}
+    root = root_of(
+        act("gettext", {"WFTextActionText": _bare_text("a"), "UUID": u}),
+        act("gettext", {"WFTextActionText": _bare_text("b")}),
+        act("conditional", {"WFControlFlowMode": 0, "GroupingIdentifier": "G", "WFCondition": 99,
+                            "WFInput": subject, "WFConditionalActionString": tokens("Claude", {})}),
+        act("conditional", {"WFControlFlowMode": 2, "GroupingIdentifier": "G"}),
+    )
+    code = exact(root)
+    assert "if condition(" in code
+
+
+def test_the_file_s_text_style_is_what_most_texts_do_whatever_the_key_order():
+    """Found by the fuzz campaign: the first text met decided, and compiling reorders keys."""
+    from .harness import act, exact, root_of, tokens
+
+    first = act("downloadurl", {"WFHTTPHeaders": tokens("x", {}), "WFURL": _bare_text("y"), "WFJSONValues": _bare_text("z")})
+    code = exact(root_of(first))
+    assert "empty_ranges=True" not in code

@@ -45,3 +45,16 @@ def test_a_literal_array_in_a_dictionary_parameter_stays_an_array():
     root = root_of(act("downloadurl", {"WFURL": "https://example.com", "WFJSONValues": ["a", 1]}))
     code = exact(root)
     assert '["a", 1]' in code
+
+
+def test_a_text_in_its_plist_shape_in_a_dictionary_parameter_stays_a_text():
+    """{...} there would read as a dictionary field: the text is written plain_dict({...})."""
+    from .harness import tokens
+
+    text = {"Value": {"string": "x"}, "WFSerializationType": "WFTextTokenString"}  # unlike the file's other texts
+    root = root_of(
+        act("gettext", {"WFTextActionText": tokens("a", {})}),
+        act("gettext", {"WFTextActionText": tokens("b", {})}),
+        act("downloadurl", {"WFURL": "https://example.com", "WFHTTPHeaders": text}),
+    )
+    assert "WFHTTPHeaders=plain_dict(" in exact(root).replace("\n", "").replace(" ", "")
