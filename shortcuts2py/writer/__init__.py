@@ -20,8 +20,22 @@ What the writer relies on (the nodes' texts are written as they are):
   that body, above ``else:``/``elif``/the next ``case``.
 """
 
-from .layout import write_module
-from .numbers import number_text
-from .width import text_width
-
 __all__ = ["write_module", "number_text", "text_width"]
+
+
+def __getattr__(name: str):
+    # Loaded when first asked for: compiling needs only the code model
+    # (writer.nodes), and the layout modules cost a fifth of its start-up.
+    if name == "write_module":
+        from .layout import write_module
+
+        return write_module
+    if name == "number_text":
+        from .numbers import number_text
+
+        return number_text
+    if name == "text_width":
+        from .width import text_width
+
+        return text_width
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
