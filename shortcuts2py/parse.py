@@ -72,7 +72,8 @@ def _subscript_target_error(target: ast.Subscript) -> str:
 def new_id(kind: str, key: str) -> str:
     """``uuid5(_ID_NAMESPACE, "kind:key")``, uppercase; spelled out here because
     ``uuid.uuid5`` builds and formats a UUID object for every action compiled."""
-    digest = bytearray(hashlib.sha1(_ID_NAMESPACE_BYTES + f"{kind}:{key}".encode()).digest()[:16])
+    # surrogatepass: a key is only hashed, never stored, so no text can make this fail
+    digest = bytearray(hashlib.sha1(_ID_NAMESPACE_BYTES + f"{kind}:{key}".encode("utf-8", "surrogatepass")).digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
     digest[8] = (digest[8] & 0x3F) | 0x80  # the RFC 4122 variant
     h = digest.hex().upper()
@@ -346,6 +347,8 @@ class ParseContext:
         args = node.args
         if node.keywords or not 1 <= len(args) <= 2 or not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in args):
             raise self.error(node, "found missing_output() with other arguments, expected missing_output(\"label\"[, \"name\"])")
+        for arg in args:
+            self.check_text(arg, arg.value)  # a lone surrogate, say: no plist holds it
         ref = ir.OutputRef("", args[1].value if len(args) == 2 else ir.ABSENT)
         self._missing.append((args[0].value, ref))
         return ref

@@ -250,6 +250,15 @@ def test_group_label_with_a_lone_surrogate_is_refused_where_it_is_written():
     assert "surrogate" in raised.value.message
 
 
+@pytest.mark.parametrize("call", ['missing_output("\\udc80", "x")', 'missing_output("a", "\\udc80")'])
+def test_a_missing_output_with_a_lone_surrogate_is_refused_where_it_is_written(call):
+    """Found by the fuzz campaign: the label reached the id hash and failed there."""
+    code = f"shortcut()\nshowresult(Text={call})\n"
+    with pytest.raises(CompileError) as raised:
+        api.compile(code, filename="case.py")
+    assert raised.value.line == 2 and "surrogate" in raised.value.message
+
+
 @pytest.mark.parametrize("code", [
     "shortcut()\nx = 5\n",
     f"shortcut()\nx = {_ACTION}()\nx = 5\n",
