@@ -184,14 +184,14 @@ def _untagged(shown: ir.TokenString) -> ir.Value:
     Its attachments are the text's own, not copies: an id that parsing settles
     later (``missing_output``, ``ref``) must reach both places the title stands."""
     from ..assemble import assemble_token_text
-    from ..lift import lift_value
 
-    value = lift_value(assemble_token_text(shown))
-    originals = [part for part in shown.parts if isinstance(part, ir.Attachment)]
-    ranges = dict(value.items).get("attachmentsByRange") if isinstance(value, ir.DictValue) else None
-    if isinstance(ranges, ir.DictValue) and len(ranges.items) == len(originals):
-        ranges.items = [(key, ir.BareAttachment(original)) for (key, _), original in zip(ranges.items, originals)]
-    return value
+    assembled = assemble_token_text(shown)  # for the string and the ranges the app writes
+    items = [(key, ir.Literal(value)) for key, value in assembled.items() if key != "attachmentsByRange"]
+    if "attachmentsByRange" in assembled:
+        originals = [part for part in shown.parts if isinstance(part, ir.Attachment)]
+        ranges = ir.DictValue([(where, ir.BareAttachment(a)) for where, a in zip(assembled["attachmentsByRange"], originals)])
+        items.insert(1 if items else 0, ("attachmentsByRange", ranges))
+    return ir.DictValue(items)
 
 
 def _pattern_title(ctx, pattern) -> str | None:

@@ -62,3 +62,23 @@ def test_an_output_settled_later_reaches_a_case_title_with_variables():
     shown = actions[0]["WFWorkflowActionParameters"]["Text"]["Value"]["OutputUUID"]
     title = actions[2]["WFWorkflowActionParameters"]["WFMenuItemAttributedTitle"]["attachmentsByRange"]["{2, 1}"]
     assert shown and title["OutputUUID"] == shown
+
+
+def test_a_case_title_may_read_an_output_set_later():
+    """Found by the fuzz campaign: ref("name") in a case title failed to compile."""
+    from shortcuts2py import api
+
+    code = (
+        "from s2py_actions import *\n"
+        "for _ in range(2):\n"
+        '    match menu(WFMenuPrompt="Go"):\n'
+        "        case \"A\" if menu_case(f\"A {ref('later')}\"):\n"
+        "            vibrate()\n"
+        '        case "B":\n'
+        "            pass\n"
+        '    later = gettext(WFTextActionText="x")\n'
+    )
+    actions = api.compile(code)["WFWorkflowActions"]
+    made = [a for a in actions if a["WFWorkflowActionIdentifier"].endswith("gettext")][0]
+    title = actions[2]["WFWorkflowActionParameters"]["WFMenuItemAttributedTitle"]["attachmentsByRange"]["{2, 1}"]
+    assert title["OutputUUID"] == made["WFWorkflowActionParameters"]["UUID"]
