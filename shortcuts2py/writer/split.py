@@ -532,8 +532,8 @@ def _one_sequence(opening: Token, closing: Token, tokens: list[Token], kind: int
     if opening.kind != kind or closing.kind != CLOSER_OF[kind]:
         return False
     start = -1
-    for index, token in enumerate(tokens):
-        if token is opening:
+    for index in range(len(tokens) - 1, -1, -1):  # from the end: the brackets just closed, near it
+        if tokens[index] is opening:
             start = index
             break
     if start < 0:
