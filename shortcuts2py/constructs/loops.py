@@ -173,7 +173,7 @@ def _items(ctx, source: ast.expr) -> ir.Value:
     from . import value_actions
 
     if isinstance(source, ast.List):
-        return ir.TokenAttachment(ir.Attachment(ctx.hoist(value_actions.parse(ctx, source))))
+        return value_actions.made_first(ctx, source)
     if isinstance(source, (ast.Constant, ast.JoinedStr)) and not isinstance(getattr(source, "value", None), bytes):
         raise ctx.error(source, "found a loop over text, which Python goes through character by character and "
                         "Repeat with Each takes as one item; split it first: for ch in text_split(text=..., WFTextSeparator=\"Every Character\")")

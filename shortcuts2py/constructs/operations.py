@@ -81,7 +81,7 @@ def list_argument(ctx, node: ast.expr) -> ir.TokenAttachment:
     from . import value_actions, variables
 
     if isinstance(node, ast.List):
-        return ir.TokenAttachment(ir.Attachment(ctx.hoist(value_actions.parse(ctx, node))))
+        return value_actions.made_first(ctx, node)
     return ir.TokenAttachment(variables.parse(ctx, node))
 
 

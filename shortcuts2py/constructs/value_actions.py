@@ -198,6 +198,12 @@ def _one_argument_call(node: ast.expr) -> str | None:
     return None
 
 
+def made_first(ctx, node: ast.expr) -> ir.TokenAttachment:
+    """The value ``node`` where a variable belongs: its action goes just before the
+    statement (``ctx.hoist``), and the action's output stands here."""
+    return ir.TokenAttachment(ir.Attachment(ctx.hoist(parse(ctx, node))))
+
+
 def parse(ctx, node: ast.expr) -> ir.Action:
     """The action that makes the value ``node``."""
     origin = ctx.origin(node)

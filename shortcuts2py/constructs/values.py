@@ -136,9 +136,9 @@ def parse(ctx, node: ast.expr, param=None) -> ir.Value:
         if kind is ast.Dict and dictionaries.is_dictionary_parameter(param):
             return dictionaries.parse(ctx, node)
         if takes_a_variable(param) and not _in_plist_shape(node):
-            from .value_actions import parse as parse_value_action
+            from .value_actions import made_first
 
-            return ir.TokenAttachment(ir.Attachment(ctx.hoist(parse_value_action(ctx, node))))
+            return made_first(ctx, node)
         return ir.ListValue([parse(ctx, item) for item in node.elts]) if kind is ast.List else parse_plain_dict(ctx, node)
     if kind is ast.UnaryOp and isinstance(node.op, ast.USub) and _is_number(node.operand):
         number = -node.operand.value

@@ -246,9 +246,9 @@ def _parse_chain(ctx, node: ast.expr) -> ir.Attachment:
         return ir.Attachment(ctx.resolve(node))
     if _computed(node):
         # A value an action computes, where a variable belongs: that action first, its output here.
-        from .value_actions import parse as parse_value_action
+        from .value_actions import made_first
 
-        return ir.Attachment(ctx.hoist(parse_value_action(ctx, node)))
+        return made_first(ctx, node).attachment
     if kind is ast.Subscript:
         attachment = _parse_chain(ctx, node.value)
         key = node.slice
