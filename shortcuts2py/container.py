@@ -444,6 +444,10 @@ def _lzfse_output_size(chunk: bytes, index: int) -> int:
         else:                                    # includes v1 blocks, which encoders never write
             raise ContainerError(
                 f"corrupt signed shortcut: segment {index} has an unknown LZFSE block")
+        if size < cur.pos - start:   # a block shorter than its own header never ends the walk
+            raise ContainerError(
+                f"corrupt signed shortcut: segment {index} has an LZFSE block shorter than "
+                f"its header")
         total += n_raw
         cur.pos = start
         cur.take(size, "block")

@@ -525,6 +525,17 @@ def test_guard_caps_output_of_lying_lzfse_blocks(monkeypatch):
         read_bytes(build_aea(bytes(1000), segments=seg))
 
 
+def test_lzfse_block_claiming_no_length_is_refused():
+    # A v2 block whose packed sizes are all zero announces a length of 0: walking the
+    # blocks must refuse it rather than read the same header forever (found by fuzzing).
+    stream = bytearray(lzfse.compress(bytes(5000)))
+    assert stream[:4] == b"bvx2"
+    struct.pack_into("<QQQ", stream, 8, 0, 0, 0)
+    seg = [(5000, len(stream), hashlib.sha256(b"").digest(), bytes(stream))]
+    with pytest.raises(ContainerError, match="shorter than its header"):
+        read_bytes(build_aea(bytes(5000), segments=seg))
+
+
 def test_fallback_decoder_still_reads_signed_files(monkeypatch):
     monkeypatch.setattr(container, "_DECODE_BUFFER", None)
     assert read_bytes(signed(sample_root(30))) == sample_root(30)
