@@ -389,6 +389,29 @@ def test_decompiled_text_that_workflowbench_cannot_quote_stays_exact():
     assert texts == ["a\\x ends with a backslash \\", "{json} {Text} \\u0041"]
 
 
+def test_language_forms_without_a_workflowbench_spelling_keep_their_actions():
+    # `n -= 1` is Calculate then Set Variable (not an append), and `sum(_)` / `len(_)`
+    # take the previous output, which WorkflowBench's None would drop.
+    code = (
+        'n = 10\n'
+        'Count = n\n'
+        'for _ in range(3):\n'
+        '    Count -= 1\n'
+        'items = [1, 2]\n'
+        'total = sum(_)\n'
+        'size = len(items)\n'
+        'smallest = min(_)\n'
+        'showresult(Text=f"{Count} {total} {size} {smallest}")\n'
+    )
+    plist = api.compile(code)
+    wb = from_default(api.decompile(plist))
+    parse(wb)
+    again = api.compile(to_default(wb, "w.py").code)["WFWorkflowActions"]
+    assert identifiers(again) == identifiers(plist["WFWorkflowActions"])
+    assert "is.workflow.actions.appendvariable" not in identifiers(again)
+    assert [params(a).get("WFStatisticsOperation") for a in again if a["WFWorkflowActionIdentifier"].endswith("statistics")] == ["Sum", "Minimum"]
+
+
 def test_decompiled_nothing_alone_in_a_block_keeps_its_call():
     wb = _decompiled("if ShortcutInput:\n    nothing()\nelse:\n    pass\n")
     assert "    is_workflow_actions_nothing()\nelse:\n    pass\n" in wb

@@ -1,11 +1,30 @@
 """What reading and writing WorkflowBench code both do inside a value: rename the
 names that are read, except ``_`` as an operand of arithmetic (``_ - x``,
-Calculate with the previous output), which has no WorkflowBench spelling and
-stays as it is."""
+Calculate with the previous output) or of a builtin (``len(_)``), which has no
+WorkflowBench spelling and stays as it is."""
 
 from __future__ import annotations
 
 import ast
+
+from ...constructs.value_actions import STATISTICS_FUNCTIONS
+
+
+# Builtins the language reads as actions (Count, Calculate Statistics).
+VALUE_BUILTINS = frozenset({"len", *STATISTICS_FUNCTIONS})
+
+
+def of_previous_output(call: ast.Call) -> bool:
+    """``len(_)``, ``sum(_)``: a builtin of the previous output, which ``_`` alone says
+    (WorkflowBench's None would be no input, and its ``_`` is a variable's name)."""
+    return (
+        isinstance(call.func, ast.Name)
+        and call.func.id in VALUE_BUILTINS
+        and len(call.args) == 1
+        and not call.keywords
+        and isinstance(call.args[0], ast.Name)
+        and call.args[0].id == "_"
+    )
 
 
 class NameRenamer(ast.NodeTransformer):

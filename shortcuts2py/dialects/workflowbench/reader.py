@@ -42,14 +42,13 @@ from . import appends
 from . import strings as wbstrings
 from . import vocabulary as words
 from .lexer import FieldExpression, Lexed, WBString
-from .names_in_values import NameRenamer
+from .names_in_values import VALUE_BUILTINS, NameRenamer, of_previous_output
 
 # Language functions that pass through (with their arguments read as values).
 _PASS_THROUGH = frozenset(names.PSEUDO_FUNCTIONS) - {"range", "enumerate"}
 _COERCION_FUNCTIONS = {"str": "WFStringContentItem", "float": "WFNumberContentItem", "dict": "WFDictionaryContentItem", "bool": "WFBooleanContentItem", "int": "WFNumberContentItem"}
 _METHODS = frozenset({"property", "as_type", "format_date", "unit", "aggrandize", "with_keys", "with_id"})
 # Python's own functions the language gives a meaning (len(x) is Count).
-_VALUE_BUILTINS = frozenset({"len"})
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SET_VARIABLE, _APPEND_VARIABLE = "is_workflow_actions_setvariable", "is_workflow_actions_appendvariable"
 
@@ -581,7 +580,7 @@ class Reader:
         if name == "is_workflow_actions_gethomeaccessorystate":
             self.warn(node, "read a Home accessory's state as the HomeAccessory variable (WorkflowBench keeps no more of it)")
             return _call("global_variable", [], [ast.Constant("HomeAccessory")])
-        if name in _PASS_THROUGH or name in ("str", "float") or name in _VALUE_BUILTINS:
+        if name in _PASS_THROUGH or name in ("str", "float") or name in VALUE_BUILTINS:
             return self.generic_value(node)
         raise self.error(node, f"found a call to {name}() where a value belongs; assign the action to a name first, then use the name")
 
@@ -642,7 +641,7 @@ def _call_kind(function: str) -> str:
         return "block end"
     if _is_action(function):
         return "action"
-    if function in names.PSEUDO_FUNCTIONS or function in _VALUE_BUILTINS:
+    if function in names.PSEUDO_FUNCTIONS or function in VALUE_BUILTINS:
         return "language"
     return "action"
 
@@ -663,6 +662,8 @@ class _ValueRewriter(NameRenamer):
     def visit_Call(self, node: ast.Call):
         if isinstance(node.func, ast.Name) and node.func.id in _WB_VALUE_CALLS:
             return self.reader.call_value(node)  # coerce_variable(...), format_date(...), input(...) ...
+        if of_previous_output(node):
+            return node
         if isinstance(node.func, ast.Name):  # a function's name is no variable
             args = [self.visit(argument) for argument in node.args]
             keywords = [ast.keyword(k.arg, self.visit(k.value)) for k in node.keywords]

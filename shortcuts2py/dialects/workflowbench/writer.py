@@ -35,11 +35,12 @@ import re
 import tokenize
 
 from ... import catalog, names
+from ...constructs import assignments
 from . import appends
 from . import strings as wbstrings
 from . import vocabulary as words
 from .lexer import lex
-from .names_in_values import NameRenamer
+from .names_in_values import NameRenamer, of_previous_output
 
 _DROPPED_STATEMENTS = ("shortcut", "ids", "icon_image")
 _BLOCK_ENDS = ("if_result", "menu_result", "repeat_results")
@@ -103,9 +104,9 @@ class Writer:
             return [ast.Expr(self.value_action(value)), _VariableStatement(_APPEND, name, ast.Constant(None), node)]
         if isinstance(node, ast.Assign):
             return self.assignment(node)
-        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
-            value = node.value.elts[0] if isinstance(node.value, ast.List) and len(node.value.elts) == 1 else node.value
-            return [_VariableStatement(_APPEND, node.target.id, self.value(value), node)]
+        appended = assignments.appended_values(node) if isinstance(node, ast.AugAssign) else None
+        if appended is not None and len(appended) == 1 and isinstance(node.target, ast.Name):
+            return [_VariableStatement(_APPEND, node.target.id, self.value(appended[0]), node)]
         if isinstance(node, ast.Expr):
             return self.expression_statement(node)
         if isinstance(node, ast.If):
@@ -274,6 +275,8 @@ class Writer:
             spelled = _loop_spelling(variable) if variable is not None else None
             if spelled is not None:
                 return ast.Name(spelled)
+        if of_previous_output(node):
+            return node
         # a function of the language: its arguments respelled
         return ast.Call(node.func, [self.value(a) for a in node.args], [ast.keyword(k.arg, self.value(k.value)) for k in node.keywords])
 
