@@ -598,3 +598,16 @@ def test_a_menu_without_menu_items_goes_round():
         _act("choosefrommenu", WFControlFlowMode=1, WFMenuItemTitle="A", **group),
         _act("choosefrommenu", WFControlFlowMode=1, WFMenuItemTitle="B", **group),
         _act("choosefrommenu", WFControlFlowMode=2, **group)]})
+
+
+def test_outputs_never_made_are_labelled_in_the_order_the_code_shows_them():
+    """Found by the campaign: a key that is no Python name comes first in the plist but is
+    written last, in **{...}; labelling in plist order swapped missing_1 and missing_2 on
+    the second decompile."""
+    def missing(uuid: str) -> dict:
+        return {"Value": {"Type": "ActionOutput", "OutputUUID": uuid, "OutputName": "Date"},
+                "WFSerializationType": "WFTextTokenAttachment"}
+
+    assert_round_trip({"WFWorkflowActions": [{  # an action the catalog lacks keeps the plist's order
+        "WFWorkflowActionIdentifier": "com.example.unknown",
+        "WFWorkflowActionParameters": {"Odd-Key": missing("A"), "Date": missing("B")}}]})

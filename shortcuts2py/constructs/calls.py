@@ -104,17 +104,18 @@ def lower_raw(ctx, raw: ir.RawAction, *, feeds_next: bool) -> nodes.Stmt:
 
 
 def keyword_args(ctx, params, entry, reserved=frozenset(), identifier: str | None = None) -> list[nodes.Arg]:
-    plain, starred = [], []
-    for key, value in params:
-        param = entry.parameter(key) if entry is not None else None
-        code = values.lower(ctx, value, param, key, identifier)
-        if names.is_keyword_argument(key) and key not in reserved:
-            plain.append(nodes.Arg(code, key))
-        else:
-            starred.append((values.string(key), code))
+    # Values are lowered in the order the code shows them, keywords before **{...}:
+    # labels made while lowering (missing_1, missing_2) then follow the code, and
+    # compiling, which writes the keys in that order, gives the same labels back.
+    def lowered(key, value):
+        return values.lower(ctx, value, entry.parameter(key) if entry is not None else None, key, identifier)
+
+    plain = [(k, v) for k, v in params if names.is_keyword_argument(k) and k not in reserved]
+    starred = [(k, v) for k, v in params if not (names.is_keyword_argument(k) and k not in reserved)]
+    args = [nodes.Arg(lowered(key, value), key) for key, value in plain]
     if starred:
-        plain.append(nodes.Arg(nodes.DictDisplay(starred), star="**"))
-    return plain
+        args.append(nodes.Arg(nodes.DictDisplay([(values.string(k), lowered(k, v)) for k, v in starred]), star="**"))
+    return args
 
 
 _RANKS: dict[str, dict[str, int]] = {}
