@@ -122,7 +122,9 @@ def _simple_texts(statement: nodes.Stmt) -> list[str]:
 
 
 def _mentions(texts, found) -> bool:
-    return any(found(text) for text in texts)
+    # One search over the texts joined by a line break, which is no name's
+    # character and no word's: a match never spans two texts.
+    return found("\n".join(texts))
 
 
 def _name_finder(names: set[str]):
@@ -132,6 +134,8 @@ def _name_finder(names: set[str]):
     others = [name for name in names if not name.isascii()]
     pattern = re.compile(r"(?<![A-Za-z0-9_])(?:%s)(?![A-Za-z0-9_])" % "|".join(map(re.escape, words))) if words else None
     search = pattern.search if pattern is not None else (lambda text: None)
+    if not others:
+        return lambda text: search(text) is not None
     return lambda text: search(text) is not None or any(name in text for name in others)
 
 
