@@ -129,6 +129,7 @@ class FileFacts:
         self._literal_attachments: list[Attachment] = []  # attachments whose ids literal_ids judges
         self._empty_range_votes = 0
         self._literal_ids: set[str] | None = None
+        self.output_plans: dict[str, tuple] | None = None  # see Naming._plan_outputs
         self._walk_file(workflow)
         self.empty_ranges = self._empty_range_votes > 0
         for name in self._looked_into_variables:
@@ -325,39 +326,54 @@ class Naming:
         self._referenced = references
 
     def _name_outputs(self, references: dict) -> None:
-        displays = {uuid: self._majority(uuid, references) for uuid in self._first}
+        plans = self.facts.output_plans
+        if plans is None:
+            plans = self.facts.output_plans = self._plan_outputs(references)
         # Names as the app shows them (a localized name like "Objekt aus Liste"
         # becomes Objekt_aus_Liste) when some output has such a name: the header
         # then says so once (names_as_shown) instead of listing each one.
-        self.names_as_shown = any(self._shown_name(uuid, display) is not None for uuid, display in displays.items())
-        for uuid, (action, block_identifier) in self._first.items():
-            default = default_display(action, block_identifier)
-            display = self._displays[uuid] = displays[uuid]
+        self.names_as_shown = any(plan[2] is not None for plan in plans.values())
+        for uuid, (display, default, shown, custom, base) in plans.items():
+            self._displays[uuid] = display
             if uuid in self.folds:
                 self._output_names[uuid] = self.folds[uuid]
                 continue
-            custom = action.param(CUSTOM_NAME_KEY)
-            shown = self._shown_name(uuid, display) if self.names_as_shown else None
+            if not self.names_as_shown:
+                shown = None
             if shown is not None:
                 name = self._unique(shown, shown=True)
-            elif (
-                is_str_literal(custom)
-                and custom.value == display
-                and not self.names_as_shown
-                and uuid not in self._shared
-                and self._usable(custom.value)
-                and not is_standard_name(custom.value, action, block_identifier)
-            ):
-                name = custom.value
+            elif custom is not None and not self.names_as_shown and self._usable(custom):
+                name = custom
                 self._custom_named.add(uuid)
             else:
-                spelled = display if isinstance(display, str) and display else standard_display(action, block_identifier)
-                name = self._unique(names.output_base_name(spelled or action.identifier.rsplit(".", 1)[-1]))
+                name = self._unique(base)
             self.taken.add(name)
             self._output_names[uuid] = name
             overridden = display != default and not (display is ABSENT and default is None)
             if overridden and not (shown is not None and shown_display(name) == display):
                 self.display_overrides[name] = display
+
+    def _plan_outputs(self, references: dict) -> dict[str, tuple]:
+        """Per output, what naming it needs that no fold changes (made once per file):
+        (its display, its default display, its shown name, its custom name when that
+        may name it, the base of its standard name)."""
+        plans = {}
+        for uuid, (action, block_identifier) in self._first.items():
+            display = self._majority(uuid, references)
+            custom = action.param(CUSTOM_NAME_KEY)
+            usable_custom = (
+                custom.value
+                if is_str_literal(custom)
+                and custom.value == display
+                and uuid not in self._shared
+                and not is_standard_name(custom.value, action, block_identifier)
+                else None
+            )
+            spelled = display if isinstance(display, str) and display else standard_display(action, block_identifier)
+            base = names.output_base_name(spelled or action.identifier.rsplit(".", 1)[-1])
+            shown = self._shown_name(uuid, display)
+            plans[uuid] = (display, default_display(action, block_identifier), shown, usable_custom, base)
+        return plans
 
     def _find_folds(self, body: list[Statement], references: dict, unfolded: frozenset[str]) -> None:
         """An action whose output only the Set Variable right after it reads is
