@@ -276,8 +276,19 @@ def _build_block(pieces, blocks, start: int, middles: list[int], end: int) -> Bl
 # --- values -----------------------------------------------------------------------
 
 
+_SCALAR_TYPES = (str, bool, int, float, bytes, datetime.datetime)
+_EXACT_SCALARS = frozenset(_SCALAR_TYPES)
+
+
 def lift_value(value) -> Value:
-    if isinstance(value, (str, bool, int, float, bytes, datetime.datetime)):
+    kind = type(value)
+    if kind in _EXACT_SCALARS:  # what a plist reader makes: one set lookup decides
+        return Literal(value)
+    if kind is dict:
+        return _lift_dict(value)
+    if kind is list:
+        return ListValue([lift_value(item) for item in value])
+    if isinstance(value, _SCALAR_TYPES):  # a subclass, from a dict given to the API
         return Literal(value)
     if isinstance(value, list):
         return ListValue([lift_value(item) for item in value])

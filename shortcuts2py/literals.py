@@ -43,12 +43,21 @@ def escape_text(text: str, quote: str) -> str:
     if text.isprintable() and "\\" not in text and quote not in text and "\ufffc" not in text:
         return text  # nothing to escape: the common case, decided in C
     if text.isascii():
-        return _ASCII_SPECIAL.sub(lambda m: _ascii_escape(m.group(), quote), text)
+        return _ASCII_SPECIAL.sub(_ASCII_ESCAPES[quote], text)
     # The characters with a short escape and the quotes first, by a search in C;
-    # then, only when some are left, the invisible ones, one character at a time.
-    text = _SHORT_ESCAPED.sub(lambda m: _short_escape(m.group(), quote), text)
-    if text.isprintable() and "\ufffc" not in text:
-        return text
+    # then, only when some are left, the invisible ones.
+    text = _SHORT_ESCAPED.sub(_ASCII_ESCAPES[quote], text).replace("\ufffc", "\\ufffc")
+    return text if text.isprintable() else _escape_invisible(text)
+
+
+def _escape_invisible(text: str) -> str:
+    """``text`` with its invisible characters (see _needs_escape) escaped: the
+    printable stretches are found by halving, each halving decided in C, so a
+    long text with a few such characters (an emoji joiner) costs a few steps."""
+    if len(text) > 32:
+        middle = len(text) // 2
+        halves = text[:middle], text[middle:]
+        return "".join(half if half.isprintable() else _escape_invisible(half) for half in halves)
     out = []
     for ch in text:
         if _needs_escape(ch):
@@ -60,25 +69,20 @@ def escape_text(text: str, quote: str) -> str:
 
 
 _SHORT_ESCAPED = re.compile("[\\\\\n\r\t'\"]")
-
-
-def _short_escape(ch: str, quote: str) -> str:
-    if ch in _SIMPLE_ESCAPES:
-        return _SIMPLE_ESCAPES[ch]
-    return "\\" + ch if ch == quote else ch
-
-
 _ASCII_SPECIAL = re.compile(r"[\x00-\x1f\x7f\\'\"]")
 
 
-def _ascii_escape(ch: str, quote: str) -> str:
-    if ch in _SIMPLE_ESCAPES:
-        return _SIMPLE_ESCAPES[ch]
-    if ch == quote:
-        return "\\" + ch
-    if ch in "'\"":
-        return ch
-    return f"\\x{ord(ch):02x}"
+def _ascii_escapes(quote: str):
+    """A match of _ASCII_SPECIAL or _SHORT_ESCAPED -> its escape inside ``quote``:
+    the short escapes, the quote, the other control characters as \\xNN."""
+    table = {chr(code): f"\\x{code:02x}" for code in (*range(0x20), 0x7F)}
+    table.update(_SIMPLE_ESCAPES)
+    table["'"], table['"'] = "'", '"'
+    table[quote] = "\\" + quote
+    return lambda match: table[match.group()]
+
+
+_ASCII_ESCAPES = {quote: _ascii_escapes(quote) for quote in ("'", '"')}
 
 
 def string_source(text: str, quote: str | None = None) -> str:

@@ -12,14 +12,14 @@ import re
 
 from . import catalog, ir, names
 from .constructs import assignments, calls, comments, header, ifs, loops, menus, value_actions
-from .lift import block_ids_style, start_ids_style
-from .naming import Naming
+from .naming import FileFacts, Naming
 from .writer import nodes
 from .writer import write_module
 
 
 def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
-    statements, folded = _lower_once(workflow, keep_ids, frozenset())
+    facts = FileFacts(workflow)  # walked once, whatever passes follow
+    statements, folded = _lower_once(facts, keep_ids, frozenset())
     if folded:
         # `total = 0` is a Set Variable only where the code keeps `total` a variable
         # (assigned again and read where either value can reach); otherwise it would
@@ -30,16 +30,17 @@ def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False) -> str:
         single = folded - variables_of_code(write_module(_sketch(statements, _name_finder(folded))))
         if single:
             del statements  # a large shortcut's code model: not kept while the second one is made
-            statements, _ = _lower_once(workflow, keep_ids, frozenset(single))
+            statements, _ = _lower_once(facts, keep_ids, frozenset(single))
     return write_module(statements)
 
 
 def _lower_once(
-    workflow: ir.Workflow, keep_ids: bool, unfolded: frozenset[str], stated: frozenset[str] = frozenset()
+    facts: FileFacts, keep_ids: bool, unfolded: frozenset[str], stated: frozenset[str] = frozenset()
 ) -> tuple[list[nodes.Stmt], set[str]]:
     """The code model, and the variables some assignment was folded into (see Naming.folds);
     ``stated``: List actions written as statements, not in the loop they feed."""
-    ctx = LowerContext(workflow, unfolded, keep_ids, stated)
+    workflow = facts.workflow
+    ctx = LowerContext(workflow, unfolded, keep_ids, stated, facts)
     statements: list[nodes.Stmt] = [nodes.ImportStar(names.STUBS_MODULE)]
     head, trailer = header.lower(ctx, workflow.header, workflow.body)
     body = ctx.body(workflow.body, top=True)
@@ -55,9 +56,9 @@ def _lower_once(
         statements.append(trailer_ids)
     kept_lists = ctx.kept_ids.intersection(ctx.naming.inlined_lists)
     if kept_lists:  # a list written in its loop takes a fresh id: one whose id is kept needs its name
-        return _lower_once(workflow, keep_ids, unfolded, stated | kept_lists)
+        return _lower_once(facts, keep_ids, unfolded, stated | kept_lists)
     if ctx.refused_folds:  # an appended value with no value form: keep those two statements
-        return _lower_once(workflow, keep_ids, unfolded | ctx.refused_folds, stated)
+        return _lower_once(facts, keep_ids, unfolded | ctx.refused_folds, stated)
     return statements, set(ctx.naming.folds.values())
 
 
@@ -121,7 +122,9 @@ def _simple_texts(statement: nodes.Stmt) -> list[str]:
 
 
 def _mentions(texts, found) -> bool:
-    return any(found(text) for text in texts)
+    # One search over the texts joined by a line break, which is no name's
+    # character and no word's: a match never spans two texts.
+    return found("\n".join(texts))
 
 
 def _name_finder(names: set[str]):
@@ -131,6 +134,8 @@ def _name_finder(names: set[str]):
     others = [name for name in names if not name.isascii()]
     pattern = re.compile(r"(?<![A-Za-z0-9_])(?:%s)(?![A-Za-z0-9_])" % "|".join(map(re.escape, words))) if words else None
     search = pattern.search if pattern is not None else (lambda text: None)
+    if not others:
+        return lambda text: search(text) is not None
     return lambda text: search(text) is not None or any(name in text for name in others)
 
 
@@ -149,15 +154,16 @@ class LowerContext:
 
     def __init__(
         self, workflow: ir.Workflow, unfolded: frozenset[str] = frozenset(), keep_ids: bool = False,
-        stated: frozenset[str] = frozenset(),
+        stated: frozenset[str] = frozenset(), facts: FileFacts | None = None,
     ):
         self.workflow = workflow
         # With --keep-ids a List action keeps its statement: its id has a name to go by.
-        self.naming = Naming(workflow, unfolded, inline_lists=not keep_ids, stated_lists=stated)
+        self.naming = Naming(workflow, unfolded, inline_lists=not keep_ids, stated_lists=stated, facts=facts)
+        facts = self.naming.facts
         self.kept_ids: set[str] = set()  # without --keep-ids, the ids the ids(...) trailer keeps
-        self.empty_ranges = header.uses_empty_ranges(workflow)
-        self.block_ids = block_ids_style(workflow.body)
-        self.start_ids = start_ids_style(workflow.body, self.block_ids)
+        self.empty_ranges = facts.empty_ranges  # the file's text style (FileFacts counts the votes)
+        self.block_ids = facts.block_ids
+        self.start_ids = facts.start_ids
         self.legacy_comparisons = ifs.legacy_comparisons(workflow.body)
         self.piece_ids: list[list[str]] = []  # per block: ids of its pieces no statement names (--keep-ids)
         self.loop_depth = 0

@@ -68,12 +68,26 @@ RESERVED = PSEUDO_FUNCTIONS | frozenset(GLOBALS) | frozenset({"None", "True", "F
 # first so that editors and mypy know every action function.
 STUBS_MODULE = "s2py_actions"
 
+# Answers by name: the same keys and names come back in every action and every file.
+# Emptied when full, so a long batch of files does not grow them without end.
+_plain_names: dict[str, bool] = {}
+_keyword_arguments: dict[str, bool] = {}
+_MEMO_SIZE = 20_000
 _LOOP_ALIAS = re.compile(r"Repeat_(Item|Index)(_\d+)?")
 _BUILTINS = frozenset(dir(builtins))
 
 
 def is_plain_name(name: str) -> bool:
     """True when ``name`` can stand in code as itself."""
+    known = _plain_names.get(name)
+    if known is None:
+        if len(_plain_names) >= _MEMO_SIZE:
+            _plain_names.clear()
+        known = _plain_names[name] = _is_plain_name(name)
+    return known
+
+
+def _is_plain_name(name: str) -> bool:
     return (
         name.isidentifier()
         and not keyword.iskeyword(name)
@@ -88,6 +102,15 @@ def is_keyword_argument(key: str) -> bool:
 
     ``match``, ``case`` and ``_`` are words of the grammar, so they go in ``**{...}``.
     """
+    known = _keyword_arguments.get(key)
+    if known is None:
+        if len(_keyword_arguments) >= _MEMO_SIZE:
+            _keyword_arguments.clear()
+        known = _keyword_arguments[key] = _is_keyword_argument(key)
+    return known
+
+
+def _is_keyword_argument(key: str) -> bool:
     return (
         key.isidentifier()
         and not keyword.iskeyword(key)

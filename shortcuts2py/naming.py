@@ -24,10 +24,12 @@ from collections import Counter
 
 from . import catalog, names
 from .compare import ID_KEYS
+from .lift import block_ids_style, start_ids_style
 from .ir import (
     ABSENT,
     APPEND_VARIABLE,
     BLOCK_OUTPUT_NAMES,
+    REPEAT_COUNT,
     REPEAT_EACH,
     SET_VARIABLE,
     Action,
@@ -38,6 +40,7 @@ from .ir import (
     GroupRef,
     ListValue,
     NamedVariable,
+    GlobalVariable,
     OutputRef,
     RawAction,
     Statement,
@@ -97,13 +100,195 @@ def usable_variable_name(name: str) -> bool:
     return names.is_plain_name(name) and name not in _BUILTINS and not name.startswith("_") and name != "_"
 
 
+class FileFacts:
+    """What one walk over a workflow finds that no choice of folds changes: the
+    references, variables, outputs and groups Naming starts from, and the file-wide
+    votes of the header (the shortcut's input read, empty ranges, literal ids).
+    Made once per file and shared by every lowering pass (lower_workflow may
+    lower a file again with some folds undone), so the values are walked once."""
+
+    def __init__(self, workflow: Workflow):
+        self.workflow = workflow
+        self.references: dict[str, Counter] = {}  # output id -> Counter of the OutputNames reading it
+        self.variables: set[str] = set()  # every Shortcuts variable name the file mentions
+        self.first: dict[str, tuple[Action, str | None]] = {}  # output id -> its action (first carrier), block kind of an end
+        self.shared: set[str] = set()  # ids that several actions carry
+        self.raw_outputs: dict[int, Action] = {}  # id() of a raw entry -> the output it stands for
+        self.raw_ids: set[str] = set()
+        self.variable_ids: dict[str, set[str]] = {}  # Workflow-era VariableUUIDs, per variable name
+        self.looked_into: set[str] = set()  # outputs some reference reads a Shortcuts property of
+        self.variable_sources: dict[str, set[str]] = {}  # variable -> outputs set into it
+        self.group_labels: dict[str, str] = {}
+        self.stored_variables: set[str] = set()  # variables some statement assigns in code
+        self.called: set[str | None] = set()  # call names of every action (no output may shadow them)
+        self.reads_input = False  # some action reads the shortcut's input (header.reads_shortcut_input)
+        self.loop_reads: dict[int, set[str]] = {}  # id() of a loop body -> the variables read inside it
+        self.tagged_variables = tagged_variables_style(workflow.body)
+        self._looked_into_variables: set[str] = set()
+        self._literal_dict_ids: set[str] = set()  # ids under id keys of dictionaries and parameters
+        self._literal_attachments: list[Attachment] = []  # attachments whose ids literal_ids judges
+        self._empty_range_votes = 0
+        self._literal_ids: set[str] | None = None
+        self.output_plans: dict[str, tuple] | None = None  # see Naming._plan_outputs
+        self._walk_file(workflow)
+        self.empty_ranges = self._empty_range_votes > 0
+        for name in self._looked_into_variables:
+            self.looked_into.update(self.variable_sources.get(name, ()))
+        self.block_ids = block_ids_style(workflow.body)
+        self.start_ids = start_ids_style(workflow.body, self.block_ids)
+
+    # --- the walk
+
+    def _walk_file(self, workflow: Workflow) -> None:
+        for _, value in workflow.header:
+            self._walk_value(value, None)
+        self._literal_dict_ids.update(_ids_among(workflow.header))
+        pieces = {id(piece) for piece in block_pieces(workflow.body)}
+        self._walk_body(workflow.body, pieces, [])
+        self._collect_raw_outputs(workflow.body)
+
+    def _walk_body(self, body: list[Statement], pieces: set[int], loops: list[set[str]]) -> None:
+        """Every action in walk_actions order; ``loops``: the read sets of the loop bodies around."""
+        for statement in body:
+            if isinstance(statement, Action):
+                self._action(statement, None, pieces, loops)
+            elif isinstance(statement, Block):
+                self._action(statement.start, None, pieces, loops)
+                looped = statement.identifier in (REPEAT_EACH, REPEAT_COUNT)
+                for index, section in enumerate(statement.sections):
+                    if section.opener is not None:
+                        self._action(section.opener, None, pieces, loops)
+                    if looped and index == 0:
+                        reads = self.loop_reads[id(section.body)] = set()
+                        self._walk_body(section.body, pieces, loops + [reads])
+                    else:
+                        self._walk_body(section.body, pieces, loops)
+                self._action(statement.end, statement.identifier, pieces, loops)
+            elif isinstance(statement, RawAction):
+                self._action(Action("", [("", statement.value)]), None, pieces, loops)
+
+    def _action(self, action: Action, block_identifier: str | None, pieces: set[int], loops: list[set[str]]) -> None:
+        uuid = action.uuid
+        if uuid is not None and id(action) not in pieces:
+            if uuid in self.first:
+                self.shared.add(uuid)
+            else:
+                self.first[uuid] = (action, block_identifier)
+        if action.identifier in (SET_VARIABLE, APPEND_VARIABLE):
+            name = action.param("WFVariableName")
+            if is_str_literal(name):
+                self.variables.add(name.value)
+                if stores_variable(action, self.tagged_variables):
+                    self.stored_variables.add(name.value)
+                source = action.param("WFInput")
+                if isinstance(source, TokenAttachment) and isinstance(source.attachment.base, OutputRef):
+                    self.variable_sources.setdefault(name.value, set()).add(source.attachment.base.uuid)
+        self.called.add(catalog.call_name(action.identifier))
+        self._literal_dict_ids.update(_ids_among(action.params))
+        for _, value in action.params:
+            self._walk_value(value, loops)
+
+    def _walk_value(self, value, loops: list[set[str]] | None) -> None:
+        """Every node walk_value meets, in its order; ``loops`` is None in the header
+        (whose values count for names, not for the body's votes)."""
+        stack = [value]
+        while stack:
+            node = stack.pop()
+            kind = type(node)
+            if kind is ListValue:
+                stack.extend(reversed(node.items))
+            elif kind is DictValue:
+                stack.extend(item for _, item in reversed(node.items))
+                self._literal_dict_ids.update(_ids_among(node.items))
+            elif kind is TokenAttachment or kind is BareAttachment:
+                stack.append(node.attachment)
+            elif kind is TokenString:
+                attachments = [part for part in node.parts if isinstance(part, Attachment)]
+                if not attachments and loops is not None:
+                    # The file's text style is what most texts without variables do (a
+                    # count, not the first met: compiling writes keys in the catalog's order).
+                    self._empty_range_votes += 1 if node.has_ranges else -1
+                stack.extend(reversed(attachments))
+            elif kind is Attachment:
+                self._collect_attachment(node)
+                stack.extend(_attachment_nodes(node))
+            elif kind is OutputRef:
+                self.references.setdefault(node.uuid, Counter())[node.output_name] += 1
+            elif kind is NamedVariable:
+                self.variables.add(node.name)
+                for reads in loops or ():
+                    reads.add(node.name)
+            elif kind is GroupRef:
+                if node.group_id not in self.group_labels:
+                    self.group_labels[node.group_id] = f"g{len(self.group_labels) + 1}"
+            elif kind is GlobalVariable:
+                if node.kind == "ExtensionInput" and loops is not None:
+                    self.reads_input = True
+
+    def _collect_attachment(self, attachment: Attachment) -> None:
+        base = attachment.base
+        if not _python_steps_only(attachment):
+            if isinstance(base, OutputRef):
+                self.looked_into.add(base.uuid)
+            elif isinstance(base, NamedVariable):
+                self._looked_into_variables.add(base.name)
+        if isinstance(base, NamedVariable):
+            for key, item in attachment.extra:
+                if key == VARIABLE_ID_KEY and is_str_literal(item):
+                    self.variable_ids.setdefault(base.name, set()).add(item.value)
+        if attachment.extra or attachment.aggrandizements:
+            self._literal_attachments.append(attachment)
+
+    def _collect_raw_outputs(self, body: list[Statement]) -> None:
+        """A raw entry whose parameters carry a UUID that something reads is an output:
+        it is assigned to a name (``text = raw_action({...})``) and read by that name, so
+        its reads keep the UUID the entry writes.  An id some action already carries stays
+        that action's."""
+        for raw in _raw_entries(body):
+            output = raw_output(raw)
+            if output is not None and output.uuid in self.references and output.uuid not in self.first:
+                self.first[output.uuid] = (output, None)
+                self.raw_outputs[id(raw)] = output
+                self.raw_ids.add(output.uuid)
+
+    # --- questions
+
+    def variable_id(self, name: str) -> str | None:
+        """The one VariableUUID the file gives variable ``name``, if it gives exactly one."""
+        found = self.variable_ids.get(name)
+        return next(iter(found)) if found is not None and len(found) == 1 else None
+
+    def literal_ids(self) -> set[str]:
+        """The ids the code writes as they are, so compiling keeps them: a string under
+        an id key (UUID, OutputUUID...) that no construct reads as a reference, such as
+        in raw_action({...}) or with_keys({...}).  A Workflow-era VariableUUID written
+        with_id() is the variable's, not literal."""
+        if self._literal_ids is None:
+            found = set(self._literal_dict_ids)
+            for attachment in self._literal_attachments:
+                found.update(self._literal_ids_of(attachment))
+            self._literal_ids = found
+        return self._literal_ids
+
+    def _literal_ids_of(self, attachment: Attachment) -> set[str]:
+        extra = attachment.extra
+        if isinstance(attachment.base, NamedVariable):
+            known = self.variable_id(attachment.base.name)
+            extra = [(k, v) for k, v in extra if not (k == VARIABLE_ID_KEY and is_str_literal(v) and v.value == known)]
+        found = _ids_among(extra)
+        for step in attachment.aggrandizements or ():
+            found.update(_ids_among(step.fields))
+        return found
+
+
 class Naming:
     """Names for every output, variable and group of one workflow."""
 
     def __init__(
         self, workflow: Workflow, unfolded: frozenset[str] = frozenset(), inline_lists: bool = True,
-        stated_lists: frozenset[str] = frozenset(),
+        stated_lists: frozenset[str] = frozenset(), facts: FileFacts | None = None,
     ):
+        facts = self.facts = facts if facts is not None else FileFacts(workflow)
         self.workflow = workflow
         self.folds: dict[str, str] = {}  # output id -> the variable its Set / Append to Variable stores it in
         self.folded_setters: set[int] = set()  # id() of statements written with a neighbour (see _find_folds)
@@ -116,132 +301,79 @@ class Naming:
         self.display_overrides: dict[str, str] = {}  # code name -> OutputName (header table)
         self._custom_named: set[str] = set()  # uuids named verbatim after their CustomOutputName
         self._missing: dict[str, str] = {}  # uuid -> label, in code order
-        self._group_labels: dict[str, str] = {}
         self.block_groups: list[str] = []
-        self.stored_variables: set[str] = set()  # variables some statement assigns in code
-        self.taken: set[str] = set()
         self._next_number: dict[str, int] = {}  # base -> where _unique resumes (taken names stay taken)
         self._loop_names: dict[tuple[str, int], str] = {}
-        self._shared: set[str] = set()  # ids that several actions carry
-        self._raw_outputs: dict[int, Action] = {}  # id() of a raw entry -> the output it stands for
-        self._raw_ids: set[str] = set()  # their ids
-        self._variable_ids: dict[str, set[str]] = {}  # Workflow-era VariableUUIDs, per variable name
-        self._looked_into: set[str] = set()  # outputs some reference reads a Shortcuts property of
-        self._looked_into_variables: set[str] = set()
-        self._variable_sources: dict[str, set[str]] = {}  # variable -> outputs set into it
-        self._first: dict[str, tuple[Action, str | None]] = {}
-        references: dict[str, Counter] = {}
-        variables: set[str] = set()
-        self.tagged_variables = tagged_variables_style(workflow.body)
-        self._collect(workflow, references, variables)
-        self._collect_raw_outputs(workflow.body, references)
-        for name in self._looked_into_variables:
-            self._looked_into.update(self._variable_sources.get(name, ()))
-        self.taken = {name for name in variables if usable_variable_name(name)}
+        # What the walk found (read only here).
+        self._group_labels = facts.group_labels
+        self.stored_variables = facts.stored_variables
+        self._shared = facts.shared
+        self._raw_outputs = facts.raw_outputs
+        self._raw_ids = facts.raw_ids
+        self._variable_ids = facts.variable_ids
+        self._looked_into = facts.looked_into
+        self._first = facts.first
+        self.tagged_variables = facts.tagged_variables
+        references = facts.references
+        self.taken = {name for name in facts.variables if usable_variable_name(name)}
         self.taken.update(names.RESERVED)
-        # Action names the code calls: no output may shadow them (others are free names).
-        self._called = {catalog.call_name(action.identifier) for action, _ in walk_actions(workflow.body)}
+        self._called = facts.called
         self._find_folds(workflow.body, references, unfolded)
         self._name_outputs(references)
         # The same names, for membership tests (a folded output is written as its variable).
         self._code_names = {name for uuid, name in self._output_names.items() if uuid not in self.folds}
         self.missing_ids = {uuid for uuid in references if uuid not in self._first}
-        self._referenced = set(references)
-
-    # --- collecting
-
-    def _collect(self, workflow: Workflow, references: dict, variables: set) -> None:
-        for _, value in workflow.header:
-            self._collect_value(value, references, variables)
-        pieces = {id(piece) for piece in block_pieces(workflow.body)}
-        for action, block_identifier in walk_actions(workflow.body):
-            if action.uuid is not None and id(action) not in pieces:
-                if action.uuid in self._first:
-                    self._shared.add(action.uuid)
-                else:
-                    self._first[action.uuid] = (action, block_identifier)
-            if action.identifier in (SET_VARIABLE, APPEND_VARIABLE):
-                name = action.param("WFVariableName")
-                if is_str_literal(name):
-                    variables.add(name.value)
-                    if stores_variable(action, self.tagged_variables):
-                        self.stored_variables.add(name.value)
-                    source = action.param("WFInput")
-                    if isinstance(source, TokenAttachment) and isinstance(source.attachment.base, OutputRef):
-                        self._variable_sources.setdefault(name.value, set()).add(source.attachment.base.uuid)
-            for _, value in action.params:
-                self._collect_value(value, references, variables)
-
-    def _collect_raw_outputs(self, body: list[Statement], references: dict) -> None:
-        """A raw entry whose parameters carry a UUID that something reads is an output:
-        it is assigned to a name (``text = raw_action({...})``) and read by that name, so
-        its reads keep the UUID the entry writes.  An id some action already carries stays
-        that action's."""
-        for raw in _raw_entries(body):
-            output = raw_output(raw)
-            if output is not None and output.uuid in references and output.uuid not in self._first:
-                self._first[output.uuid] = (output, None)
-                self._raw_outputs[id(raw)] = output
-                self._raw_ids.add(output.uuid)
-
-    def _collect_value(self, value, references: dict, variables: set) -> None:
-        for node in walk_value(value):
-            kind = type(node)
-            if kind is OutputRef:
-                references.setdefault(node.uuid, Counter())[node.output_name] += 1
-            elif kind is NamedVariable:
-                variables.add(node.name)
-            elif kind is GroupRef and node.group_id not in self._group_labels:
-                self._group_labels[node.group_id] = f"g{len(self._group_labels) + 1}"
-            elif kind is Attachment:
-                self._collect_attachment(node)
-
-    def _collect_attachment(self, attachment: Attachment) -> None:
-        base = attachment.base
-        if not _python_steps_only(attachment):
-            if isinstance(base, OutputRef):
-                self._looked_into.add(base.uuid)
-            elif isinstance(base, NamedVariable):
-                self._looked_into_variables.add(base.name)
-        if isinstance(base, NamedVariable):
-            for key, item in attachment.extra:
-                if key == VARIABLE_ID_KEY and is_str_literal(item):
-                    self._variable_ids.setdefault(base.name, set()).add(item.value)
+        self._referenced = references
 
     def _name_outputs(self, references: dict) -> None:
-        displays = {uuid: self._majority(uuid, references) for uuid in self._first}
+        plans = self.facts.output_plans
+        if plans is None:
+            plans = self.facts.output_plans = self._plan_outputs(references)
         # Names as the app shows them (a localized name like "Objekt aus Liste"
         # becomes Objekt_aus_Liste) when some output has such a name: the header
         # then says so once (names_as_shown) instead of listing each one.
-        self.names_as_shown = any(self._shown_name(uuid, display) is not None for uuid, display in displays.items())
-        for uuid, (action, block_identifier) in self._first.items():
-            default = default_display(action, block_identifier)
-            display = self._displays[uuid] = displays[uuid]
+        self.names_as_shown = any(plan[2] is not None for plan in plans.values())
+        for uuid, (display, default, shown, custom, base) in plans.items():
+            self._displays[uuid] = display
             if uuid in self.folds:
                 self._output_names[uuid] = self.folds[uuid]
                 continue
-            custom = action.param(CUSTOM_NAME_KEY)
-            shown = self._shown_name(uuid, display) if self.names_as_shown else None
+            if not self.names_as_shown:
+                shown = None
             if shown is not None:
                 name = self._unique(shown, shown=True)
-            elif (
-                is_str_literal(custom)
-                and custom.value == display
-                and not self.names_as_shown
-                and uuid not in self._shared
-                and self._usable(custom.value)
-                and not is_standard_name(custom.value, action, block_identifier)
-            ):
-                name = custom.value
+            elif custom is not None and not self.names_as_shown and self._usable(custom):
+                name = custom
                 self._custom_named.add(uuid)
             else:
-                spelled = display if isinstance(display, str) and display else standard_display(action, block_identifier)
-                name = self._unique(names.output_base_name(spelled or action.identifier.rsplit(".", 1)[-1]))
+                name = self._unique(base)
             self.taken.add(name)
             self._output_names[uuid] = name
             overridden = display != default and not (display is ABSENT and default is None)
             if overridden and not (shown is not None and shown_display(name) == display):
                 self.display_overrides[name] = display
+
+    def _plan_outputs(self, references: dict) -> dict[str, tuple]:
+        """Per output, what naming it needs that no fold changes (made once per file):
+        (its display, its default display, its shown name, its custom name when that
+        may name it, the base of its standard name)."""
+        plans = {}
+        for uuid, (action, block_identifier) in self._first.items():
+            display = self._majority(uuid, references)
+            custom = action.param(CUSTOM_NAME_KEY)
+            usable_custom = (
+                custom.value
+                if is_str_literal(custom)
+                and custom.value == display
+                and uuid not in self._shared
+                and not is_standard_name(custom.value, action, block_identifier)
+                else None
+            )
+            spelled = display if isinstance(display, str) and display else standard_display(action, block_identifier)
+            base = names.output_base_name(spelled or action.identifier.rsplit(".", 1)[-1])
+            shown = self._shown_name(uuid, display)
+            plans[uuid] = (display, default_display(action, block_identifier), shown, usable_custom, base)
+        return plans
 
     def _find_folds(self, body: list[Statement], references: dict, unfolded: frozenset[str]) -> None:
         """An action whose output only the Set Variable right after it reads is
@@ -378,40 +510,14 @@ class Naming:
 
     def variable_id(self, name: str) -> str | None:
         """The one VariableUUID the file gives variable ``name``, if it gives exactly one."""
-        found = self._variable_ids.get(name)
-        return next(iter(found)) if found is not None and len(found) == 1 else None
+        return self.facts.variable_id(name)
 
     def variable_ids(self) -> dict[str, str]:
         return {name: next(iter(ids)) for name, ids in self._variable_ids.items() if len(ids) == 1}
 
     def literal_ids(self) -> set[str]:
-        """The ids the code writes as they are, so compiling keeps them: a string under
-        an id key (UUID, OutputUUID...) that no construct reads as a reference, such as
-        in raw_action({...}) or with_keys({...}).  A Workflow-era VariableUUID written
-        with_id() is the variable's, not literal."""
-        found: set[str] = set()
-        values = [value for _, value in self.workflow.header]
-        for action, _ in walk_actions(self.workflow.body):
-            found.update(_ids_among(action.params))
-            values.extend(value for _, value in action.params)
-        found.update(_ids_among(self.workflow.header))
-        for value in values:
-            for node in walk_value(value):
-                if type(node) is DictValue:
-                    found.update(_ids_among(node.items))
-                elif type(node) is Attachment:
-                    found.update(self._literal_ids_of(node))
-        return found
-
-    def _literal_ids_of(self, attachment: Attachment) -> set[str]:
-        extra = attachment.extra
-        if isinstance(attachment.base, NamedVariable):
-            known = self.variable_id(attachment.base.name)
-            extra = [(k, v) for k, v in extra if not (k == VARIABLE_ID_KEY and is_str_literal(v) and v.value == known)]
-        found = _ids_among(extra)
-        for step in attachment.aggrandizements or ():
-            found.update(_ids_among(step.fields))
-        return found
+        """See FileFacts.literal_ids."""
+        return self.facts.literal_ids()
 
     def used_as_plain_value(self, uuid: str) -> bool:
         """Whether every reference to an output uses only what Python offers on a
@@ -447,8 +553,11 @@ class Naming:
         return name
 
     def variables_read(self, body: list[Statement]) -> set[str]:
-        """The names of the Shortcuts variables that ``body`` reads anywhere inside."""
-        found: set[str] = set()
+        """The names of the Shortcuts variables that ``body`` (a loop's) reads anywhere inside."""
+        found = self.facts.loop_reads.get(id(body))
+        if found is not None:
+            return found
+        found = set()
         for action, _ in walk_actions(body):
             for _, value in action.params:
                 found.update(node.name for node in walk_value(value) if isinstance(node, NamedVariable))

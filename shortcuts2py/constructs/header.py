@@ -171,22 +171,6 @@ def template(legacy: bool = False, reads_input: bool = False) -> dict[str, objec
     }
 
 
-def uses_empty_ranges(workflow: ir.Workflow) -> bool:
-    """Whether the file writes text without variables with an empty attachmentsByRange:
-    what most such texts do (a text of the other kind keeps its plist shape).  A
-    count, not the first one met: the order of an action's keys is not the file's
-    to keep, and compiling writes them in the catalog's order."""
-    from ..naming import walk_actions, walk_value
-
-    votes = 0
-    for action, _ in walk_actions(workflow.body):
-        for _, value in action.params:
-            for node in walk_value(value):
-                if isinstance(node, ir.TokenString) and not any(isinstance(p, ir.Attachment) for p in node.parts):
-                    votes += 1 if node.has_ranges else -1
-    return votes > 0
-
-
 # --- lower -----------------------------------------------------------------------------
 
 
@@ -194,7 +178,7 @@ def lower(ctx, header: list, body: list = ()) -> tuple[nodes.Stmt | None, list[n
     """``shortcut(...)`` (None when there is nothing to say) and the statements
     that go last in the file (a long icon image).  The Workflow-era template is
     used when it says the file in fewer words."""
-    reads_input = reads_shortcut_input(body)
+    reads_input = ctx.naming.facts.reads_input  # reads_shortcut_input(body), from the one walk of the file
     try:
         modern = _lower_with(ctx, header, legacy=False, reads_input=reads_input)
         old = _lower_with(ctx, header, legacy=True, reads_input=reads_input)

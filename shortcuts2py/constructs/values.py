@@ -83,7 +83,7 @@ def lower_scalar(value) -> nodes.Expr:
         number = nodes.Number(number_text(abs(value)))
         return nodes.UnaryOp("-", number) if math.copysign(1.0, value) < 0 else number
     if kind is bytes:
-        return nodes.String(bytes_source(value))
+        return nodes.String.spelled(bytes_source(value))
     if kind is datetime.datetime:
         return _call("date", [nodes.Arg(string(value.isoformat()))])
     raise TypeError(f"not a plist scalar: {value!r}")

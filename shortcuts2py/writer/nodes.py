@@ -126,6 +126,15 @@ class String(Expr):
         self.text = text
         self.precedence = ATOM
 
+    @classmethod
+    def spelled(cls, text: str) -> String:
+        """A literal whose escapes are black's already (``bytes_source`` writes lowercase
+        ``\\xNN`` and escapes every backslash): no search of a megabyte icon image."""
+        string = cls.__new__(cls)
+        string.text = text
+        string.precedence = ATOM
+        return string
+
 
 class Paren(Expr):
     """Explicit parentheses around an expression, made by the other nodes
