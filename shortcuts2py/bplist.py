@@ -508,7 +508,10 @@ def _write(root) -> bytes:
 
 def _float_key(value: float) -> tuple:
     """A real shares its object only with the same bits: plistlib lets 0.0 and -0.0
-    share one, so a plist holding both reads back with one sign lost."""
+    share one, so a plist holding both reads back with one sign lost.  A NaN, equal
+    to nothing, shares only with itself, as in plistlib's table."""
+    if value != value:
+        return (float, id(value))
     return (float, struct.pack(">d", value))
 
 

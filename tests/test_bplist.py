@@ -432,3 +432,10 @@ def test_the_writer_keeps_both_signs_of_zero():
     back = plistlib.loads(write_bplist(value))
     signs = [math.copysign(1.0, back["a"]), math.copysign(1.0, back["b"])] + [math.copysign(1.0, x) for x in back["c"]]
     assert signs == [1.0, -1.0, -1.0, 1.0]
+
+
+def test_a_nan_shares_its_object_only_with_itself_as_in_plistlib():
+    # NaN equals nothing, so plistlib's table finds a NaN only by identity (found by hypothesis).
+    nan = float("nan")
+    for value in ([nan, nan], [float("nan"), float("nan")], {"a": nan, "b": [nan, float("nan")]}):
+        assert write_bplist(value) == plistlib.dumps(value, fmt=plistlib.FMT_BINARY, sort_keys=False)
