@@ -12,6 +12,7 @@ version              WFWorkflowClientVersion                   (nothing)
 release              WFWorkflowClientRelease                   (nothing)
 minimum_version      WFWorkflowMinimumClientVersion (+String)  900 and "900"
 color, glyph         WFWorkflowIcon StartColor, GlyphNumber    2846468607, 61440
+icon=(color, glyph)  both at once (when both differ)
 icon_image           WFWorkflowIcon ImageData                  (nothing)
 inputs               WFWorkflowInputContentItemClasses         every input type (19)
 outputs              WFWorkflowOutputContentItemClasses        []
@@ -75,6 +76,7 @@ ICON_KEY = "WFWorkflowIcon"
 COLOR_KEY, GLYPH_KEY, IMAGE_KEY = "WFWorkflowIconStartColor", "WFWorkflowIconGlyphNumber", "WFWorkflowIconImageData"
 MINIMUM_KEY, MINIMUM_TEXT_KEY = "WFWorkflowMinimumClientVersion", "WFWorkflowMinimumClientVersionString"
 INPUTS_KEY, OUTPUTS_KEY = "WFWorkflowInputContentItemClasses", "WFWorkflowOutputContentItemClasses"
+ALL_BUT = "all but "  # inputs="all but App Folder": every input type except those
 LONG_IMAGE = 64  # bytes: a longer icon image goes to the end of the file
 
 EVERY_INPUT = tuple(
@@ -291,18 +293,53 @@ def _no_input_arg(ctx, value) -> nodes.Arg | None:
         return None
     if not parameters.items:
         return nodes.Arg(values.string(short), "no_input")
-    return nodes.Arg(nodes.TupleDisplay([values.string(short), values.lower(ctx, parameters)]), "no_input")
+    return nodes.Arg(nodes.TupleDisplay([values.string(short), *_ask_parameters(ctx, parameters)]), "no_input")
+
+
+ITEM_CLASS, SERIALIZED = "ItemClass", "SerializedParameters"
+
+
+def _ask_parameters(ctx, parameters: ir.DictValue) -> list[nodes.Expr]:
+    """``"String"`` for ``{"ItemClass": "WFStringContentItem"}``, ``"Date", {...}`` when
+    ``SerializedParameters`` follows it; the dict itself for any other shape."""
+    fields = dict(parameters.items)
+    item_class = fields.get(ITEM_CLASS)
+    short = variables.content_class_short(item_class.value) if ir.is_str_literal(item_class) else None
+    rest = [key for key, _ in parameters.items if key != ITEM_CLASS]
+    if short is None or parameters.items[0][0] != ITEM_CLASS or rest not in ([], [SERIALIZED]):
+        return [values.lower(ctx, parameters)]
+    if not rest:
+        return [values.string(short)]
+    serialized = fields[SERIALIZED]
+    if not isinstance(serialized, ir.DictValue):
+        return [values.lower(ctx, parameters)]  # a string there would read as the item class
+    return [values.string(short), values.lower(ctx, serialized)]
 
 
 def _parse_no_input(ctx, node: ast.expr):
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return ir.DictValue([("Name", ir.Literal(NO_INPUT_PREFIX + node.value)), ("Parameters", ir.DictValue([]))])
-    if isinstance(node, ast.Tuple) and len(node.elts) == 2 and _is_str(node.elts[0]):
-        parameters = values.parse(ctx, node.elts[1])
-        if not isinstance(parameters, ir.DictValue):
-            raise ctx.error(node, "found no_input=(name, ...) without a dict, expected (\"AskForInput\", {...})")
+    if isinstance(node, ast.Tuple) and len(node.elts) in (2, 3) and _is_str(node.elts[0]):
+        parameters = _parse_ask_parameters(ctx, node)
         return ir.DictValue([("Name", ir.Literal(NO_INPUT_PREFIX + node.elts[0].value)), ("Parameters", parameters)])
     return values.parse(ctx, node)
+
+
+def _parse_ask_parameters(ctx, node: ast.Tuple) -> ir.DictValue:
+    """The parameters of ``(name, "String")``, ``(name, "Date", {...})`` or ``(name, {...})``."""
+    rest = node.elts[1:]
+    if _is_str(rest[0]):
+        fields = [(ITEM_CLASS, ir.Literal(variables.content_class_full(rest[0].value)))]
+        if len(rest) == 2:
+            serialized = values.parse(ctx, rest[1])
+            if not isinstance(serialized, ir.DictValue):
+                raise ctx.error(rest[1], "found no_input=(name, type, ...) without a dict, expected (\"AskForInput\", \"Date\", {...})")
+            fields.append((SERIALIZED, serialized))
+        return ir.DictValue(fields)
+    parameters = values.parse(ctx, rest[0])
+    if len(rest) != 1 or not isinstance(parameters, ir.DictValue):
+        raise ctx.error(node, "found no_input=(name, ...) without a dict, expected (\"AskForInput\", {...}) or (\"AskForInput\", \"String\")")
+    return parameters
 
 
 def _questions_arg(ctx, questions) -> nodes.Arg | None:
@@ -385,7 +422,26 @@ def _class_args(ctx, keyword: str, key: str, plist: dict, lifted: dict, base: di
         return []
     if not shorts:
         return [nodes.Arg(nodes.ListDisplay([]), keyword)]
+    if keyword == "inputs":
+        left_out = _every_input_but(classes)
+        if left_out is not None:
+            return [nodes.Arg(values.string(ALL_BUT + " ".join(left_out)), keyword)]
+    if shorts[:2] == ALL_BUT.split():
+        return [nodes.Arg(values.lower(ctx, lifted[key]), keyword)]  # would read as "all but"
     return [nodes.Arg(values.string(" ".join(shorts)), keyword)]
+
+
+def _every_input_but(classes: list[str]) -> list[str] | None:
+    """The short names of the input types a list leaves out of every input type,
+    when it is every input type in the app's order but a few (Workflow-era and
+    some later files list all but App and Folder): ``inputs="all but App Folder"``.
+    None when the list is not such a subsequence or the plain list is as short."""
+    if len(set(classes)) != len(classes) or not set(classes) <= set(EVERY_INPUT):
+        return None
+    if [c for c in EVERY_INPUT if c in set(classes)] != classes:
+        return None  # another order: only the plain list says it
+    left_out = [variables.content_class_short(c) for c in EVERY_INPUT if c not in set(classes)]
+    return left_out if left_out and len(left_out) < len(classes) else None
 
 
 def _icon_args(ctx, plist: dict, lifted: dict, base: dict, done: set) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
@@ -409,6 +465,8 @@ def _icon_args(ctx, plist: dict, lifted: dict, base: dict, done: set) -> tuple[l
         args.append(nodes.Arg(nodes.Name("None"), "glyph"))
     elif glyph != DEFAULT_GLYPH:
         args.append(nodes.Arg(values.lower_scalar(glyph), "glyph"))
+    if [arg.keyword for arg in args] == ["color", "glyph"] and None not in (color, glyph):
+        args = [nodes.Arg(nodes.TupleDisplay([arg.value for arg in args]), "icon")]  # icon=("blue", 59511)
     if image is not None:
         literal = _image_literal(image)
         if len(image) > LONG_IMAGE:
@@ -615,7 +673,7 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
         elif name in SIMPLE_FIELDS:
             _set(result, SIMPLE_FIELDS[name], None if is_none else values.parse(ctx, node))
         elif name in CLASS_FIELDS:
-            _set(result, CLASS_FIELDS[name], None if is_none else _parse_classes(ctx, node))
+            _set(result, CLASS_FIELDS[name], None if is_none else _parse_classes(ctx, node, name))
         elif name == "minimum_version":
             _set(result, MINIMUM_KEY, None if is_none else values.parse(ctx, node))
         elif name == "minimum_version_string":
@@ -624,9 +682,13 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
             icon_touched = True
             key = {"color": COLOR_KEY, "glyph": GLYPH_KEY, "icon_image": IMAGE_KEY}[name]
             icon[key] = None if is_none else _icon_value(ctx, name, node)
+        elif name == "icon" and isinstance(node, ast.Tuple) and len(node.elts) == 2:
+            icon_touched = True  # icon=(colour, glyph)
+            icon[COLOR_KEY] = _icon_value(ctx, "color", node.elts[0])
+            icon[GLYPH_KEY] = _icon_value(ctx, "glyph", node.elts[1])
         elif name == "icon":
             if not is_none:
-                raise ctx.error(keyword, "found icon=..., expected icon=None (set color=, glyph= and icon_image= instead)")
+                raise ctx.error(keyword, "found icon=..., expected icon=None or icon=(colour, glyph) (set icon_image= on its own)")
             result.pop(ICON_KEY, None)
         elif name not in SETTINGS and name != LEGACY:
             raise ctx.error(keyword, f"found shortcut({name}=...), which is not a header setting; expected one of {', '.join(sorted(KEYWORDS))}, or **{{\"Key\": value}}")
@@ -687,9 +749,15 @@ def _minimum_text(result: dict, given) -> None:
         result[MINIMUM_TEXT_KEY] = ir.Literal(str(number.value))
 
 
-def _parse_classes(ctx, node: ast.expr) -> ir.ListValue:
+def _parse_classes(ctx, node: ast.expr, keyword: str = "") -> ir.ListValue:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return ir.ListValue([ir.Literal(variables.content_class_full(name)) for name in node.value.split()])
+        words = node.value.split()
+        if keyword == "inputs" and words[:2] == ALL_BUT.split():
+            left_out = {variables.content_class_full(name) for name in words[2:]}
+            if not left_out <= set(EVERY_INPUT):
+                raise ctx.error(node, f"found inputs=\"all but ...\" naming another type than the app's input types ({', '.join(variables.content_class_short(c) for c in EVERY_INPUT)})")
+            return ir.ListValue([ir.Literal(c) for c in EVERY_INPUT if c not in left_out])
+        return ir.ListValue([ir.Literal(variables.content_class_full(name)) for name in words])
     value = values.parse(ctx, node)
     if not isinstance(value, ir.ListValue) or not all(ir.is_str_literal(item) for item in value.items):
         raise ctx.error(node, "found content classes that are not text, expected \"String URL\" or a list of names")
@@ -751,3 +819,4 @@ def _is_id_list(node: ast.expr) -> bool:
 
 def _id_list_value(node: ast.List) -> list[str | None]:
     return [None if _is_none(v) else v.value for v in node.elts]
+
