@@ -36,6 +36,7 @@ carry (a copy-and-paste artefact), every assignment of such a name shares one
 id; ``block_ids=["if", ...]``: every piece of every block of those kinds
 (If, Otherwise, End If...) carries an id, as some tools write them; ``start_ids={"if": [2, 5]}``:
 the start of the 2nd and 5th If (counted in the order the code opens them) carries an id;
+``shared_groups=[[2, 5]]``: the 2nd and 5th block carry one group id;
 ``legacy_comparisons=True``: every If carries the
 ``WFConditionalLegacyComparisonBehavior`` mark the app puts on Ifs it migrated; ``names_as_shown=True``: an output
 named neither by its standard name nor by a custom name is named as the app
@@ -66,9 +67,9 @@ OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN, TAGGED_VARI
     "names_as_shown",
     "tagged_variables",
 )
-START_IDS, LEGACY_COMPARISONS = "start_ids", "legacy_comparisons"
+START_IDS, LEGACY_COMPARISONS, SHARED_GROUPS = "start_ids", "legacy_comparisons", "shared_groups"
 SETTINGS = frozenset(
-    {OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, START_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS}
+    {OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, START_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS, SHARED_GROUPS}
 )
 BLOCK_KINDS = {ir.CONDITIONAL: "if", ir.MENU: "menu", ir.REPEAT_COUNT: "repeat", ir.REPEAT_EACH: "repeat_each"}
 KIND_BLOCKS = {kind: identifier for identifier, kind in BLOCK_KINDS.items()}
@@ -273,8 +274,24 @@ def _setting_args(ctx, header: list) -> list[nodes.Arg]:
     shared = ctx.naming.shared_names()
     if shared:
         args.append(nodes.Arg(nodes.ListDisplay([values.string(name) for name in shared]), SHARED_NAMES))
+    sets = shared_groups(ctx.workflow.body)
+    if sets:
+        rows = [nodes.ListDisplay([values.lower_scalar(n) for n in numbers]) for numbers in sets]
+        args.append(nodes.Arg(nodes.ListDisplay(rows), SHARED_GROUPS))
     # ** must come last in a call
     return args
+
+
+def shared_groups(body: list) -> list[list[int]]:
+    """``shared_groups=[[2, 5]]``: the 2nd and 5th block (in the order the code opens
+    them) carry one group id, as an If pasted twice does; compiling gives them one
+    fresh id, so the code needs no id to say it."""
+    from ..lift import blocks_in_order
+
+    numbers: dict[str, list[int]] = {}
+    for number, block in enumerate(blocks_in_order(body), 1):
+        numbers.setdefault(block.group_id, []).append(number)
+    return [found for found in numbers.values() if len(found) > 1]
 
 
 NO_INPUT_KEY, NO_INPUT_PREFIX = "WFWorkflowNoInputBehavior", "WFWorkflowNoInputBehavior"
@@ -499,7 +516,9 @@ def kept_ids_trailer(ctx) -> nodes.Stmt | None:
     and an action's UUID), which fresh ids would tell apart.  Either way the one
     consistent renaming of the round trip would break."""
     ids = _original_ids(ctx, every_output=False)
-    roles = Counter(_every_id(ids))
+    seen: set[str] = set()  # later blocks of one shared group: shared_groups says it
+    ids["groups"] = [None if g in seen else seen.add(g) or g for g in ids["groups"]]
+    roles = Counter(i for i in _every_id(ids) if i is not None)
     if not roles:
         return None
     literal = ctx.naming.literal_ids()
@@ -603,6 +622,7 @@ class HeaderSettings:
         self.names_as_shown = False
         self.tagged_variables = False
         self.legacy_comparisons = False
+        self.shared_groups: dict[int, int] = {}  # block number -> the first block of its shared group
 
 
 def _read_start_ids(ctx, keyword: ast.keyword) -> dict[str, frozenset[int]]:
@@ -619,6 +639,18 @@ def _read_start_ids(ctx, keyword: ast.keyword) -> dict[str, frozenset[int]]:
         if isinstance(node, ast.Dict):
             return found
     raise ctx.error(keyword, f"found start_ids that is not a dict of block kinds to block numbers, expected e.g. {{\"if\": [1, 3]}} with kinds {sorted(KIND_BLOCKS)}")
+
+
+def _read_shared_groups(ctx, keyword: ast.keyword) -> dict[int, int]:
+    node, found = keyword.value, {}
+    rows = node.elts if isinstance(node, ast.List) else [None]
+    for row in rows:
+        items = row.elts if isinstance(row, ast.List) else []
+        numbers = [n.value for n in items if isinstance(n, ast.Constant) and type(n.value) is int and n.value > 0]
+        if len(numbers) < 2 or len(numbers) != len(items) or any(n in found for n in numbers):
+            raise ctx.error(keyword, "found shared_groups that is not a list of lists of block numbers, expected e.g. [[2, 5]]")
+        found.update((n, min(numbers)) for n in numbers)
+    return found
 
 
 def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
@@ -644,6 +676,8 @@ def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
             settings.block_ids = frozenset(KIND_BLOCKS[kind] for kind in kinds)
         elif keyword.arg == START_IDS:
             settings.start_ids = _read_start_ids(ctx, keyword)
+        elif keyword.arg == SHARED_GROUPS:
+            settings.shared_groups = _read_shared_groups(ctx, keyword)
         elif keyword.arg in (EMPTY_RANGES, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS):
             if not (isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool):
                 raise ctx.error(keyword, f"found {keyword.arg} that is not True or False")
