@@ -580,7 +580,7 @@ def _ids_call(ids: dict, all_outputs: bool = True) -> nodes.Stmt:
     """``ids(outputs={...}, ...)``: each keyword that has ids (outputs, even empty, when they are all there)."""
     args = [nodes.Arg(_string_table(ids["outputs"]), "outputs")] if all_outputs or ids["outputs"] else []
     if ids["groups"]:
-        args.append(nodes.Arg(_sparse_id_list(ids["groups"]), "groups"))
+        args.append(nodes.Arg(_id_list(ids["groups"]), "groups"))
     if ids["piece_ids"]:
         args.append(nodes.Arg(nodes.ListDisplay([_id_list(row) for row in ids["piece_ids"]]), "piece_ids"))
     if ids["variable_ids"]:
@@ -588,15 +588,6 @@ def _ids_call(ids: dict, all_outputs: bool = True) -> nodes.Stmt:
     if ids["group_labels"]:
         args.append(nodes.Arg(_string_table(ids["group_labels"]), "group_labels"))
     return nodes.ExprStatement(nodes.Call(nodes.Name(IDS_FUNCTION), args))
-
-
-def _sparse_id_list(ids: list[str | None]) -> nodes.Expr:
-    """``[id, ...]``, or ``{number: id}`` (1-based) when most places keep no id:
-    a long list of None says less in more lines."""
-    kept = [(number, i) for number, i in enumerate(ids, 1) if i is not None]
-    if 2 * len(kept) >= len(ids):
-        return _id_list(ids)
-    return nodes.DictDisplay([(values.lower_scalar(number), values.string(i)) for number, i in kept])
 
 
 def _id_list(ids: list[str | None]) -> nodes.ListDisplay:
@@ -848,8 +839,6 @@ def read_ids(ctx, call: ast.Call) -> dict:
             found[keyword.arg] = {k.value: v.value for k, v in zip(node.keys, node.values)}
         elif keyword.arg == "groups" and _is_id_list(node):
             found["groups"] = _id_list_value(node)
-        elif keyword.arg == "groups" and _is_id_table(node):
-            found["groups"] = _id_table_value(node)
         elif keyword.arg == "piece_ids" and isinstance(node, ast.List) and all(_is_id_list(r) for r in node.elts):
             found["piece_ids"] = [_id_list_value(r) for r in node.elts]
         else:
@@ -865,15 +854,3 @@ def _is_id_list(node: ast.expr) -> bool:
 def _id_list_value(node: ast.List) -> list[str | None]:
     return [None if _is_none(v) else v.value for v in node.elts]
 
-
-def _is_id_table(node: ast.expr) -> bool:
-    """``{number: id}``: the ids of some places (counted from 1), the others fresh."""
-    return isinstance(node, ast.Dict) and all(
-        isinstance(k, ast.Constant) and type(k.value) is int and 0 < k.value <= 100_000 and _is_str(v)
-        for k, v in zip(node.keys, node.values)
-    )
-
-
-def _id_table_value(node: ast.Dict) -> list[str | None]:
-    table = {k.value: v.value for k, v in zip(node.keys, node.values)}
-    return [table.get(number) for number in range(1, max(table, default=0) + 1)]
