@@ -4,8 +4,7 @@ _ = shortcut(
     types="ActionExtension QuickActions",
     surfaces=["Finder"],
     inputs="Folder",
-    color="gray",
-    glyph=59748,
+    icon=("gray", 59748),
 )
 # Archive exports: zip the CSV exports of a folder (given, or picked) into one dated archive,
 # newest first, and show which files went in.

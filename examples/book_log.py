@@ -8,8 +8,7 @@ shortcut(
     minimum_version=411,
     minimum_version_string=None,
     inputs="String",
-    color="orange",
-    glyph=59495,
+    icon=("orange", 59495),
     icon_image=b"",
 )
 # Book log

@@ -1,6 +1,6 @@
 from s2py_actions import *
 
-shortcut(types="Watch", inputs=None, color="red", glyph=59788)
+shortcut(types="Watch", inputs=None, icon=("red", 59788))
 # Interval workout: rounds of timed exercises with a spoken cue for each,
 # a short rest between rounds, and a summary at the end.
 exercises = ["Jumping jacks", "Push-ups", "Squats", "Plank"]

@@ -1,10 +1,7 @@
 from s2py_actions import *
 
 shortcut(
-    types="ActionExtension",
-    inputs="URL SafariWebPage String",
-    color="purple",
-    glyph=59503,
+    types="ActionExtension", inputs="URL SafariWebPage String", icon=("purple", 59503)
 )
 # Link router: clean a shared link of tracking junk, then open it in the right app,
 # or keep it for later when it is late in the evening.

@@ -1,11 +1,7 @@
 from s2py_actions import *
 
 shortcut(
-    version="3514.0.4.101",
-    types="NCWidget Watch",
-    inputs=[],
-    color="yellow",
-    glyph=59733,
+    version="3514.0.4.101", types="NCWidget Watch", inputs=[], icon=("yellow", 59733)
 )
 # Morning briefing
 # Run from a morning automation or the widget. Reads the day, the time, the battery, the network, the weather and the calendar, says what matters and sets the phone up for the day.

@@ -1,6 +1,6 @@
 from s2py_actions import *
 
-shortcut(version="2607.1.3", inputs=[], color="blue", glyph=59695)
+shortcut(version="2607.1.3", inputs=[], icon=("blue", 59695))
 # Packing list
 # Builds a packing list from the kind of trip, its length and the forecast at the destination, saves it as JSON and sends it to Todoist as a project with one task per item.
 # Put your Todoist API token in Settings before the first run.

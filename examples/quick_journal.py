@@ -1,6 +1,6 @@
 from s2py_actions import *
 
-_ = shortcut(types="Watch NCWidget", inputs=None, color="teal", glyph=59818)
+_ = shortcut(types="Watch NCWidget", inputs=None, icon=("teal", 59818))
 # Quick journal: a menu to jot down a line, log a mood, read the journal back or start a fresh one.
 # Entries go to journal.txt in the Shortcuts folder of iCloud Drive, one dated line each.
 journal = documentpicker_open(

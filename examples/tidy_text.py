@@ -1,6 +1,6 @@
 from s2py_actions import *
 
-shortcut(types="ActionExtension", inputs="String RichText", color="yellow", glyph=59492)
+shortcut(types="ActionExtension", inputs="String RichText", icon=("yellow", 59492))
 # Tidy text: clean up shared text (or the clipboard), copy it back and say how long it is.
 shared = f"{ShortcutInput}"
 text = shared

@@ -1,6 +1,6 @@
 from s2py_actions import *
 
-shortcut(types="Watch", color="green", glyph=59446)
+shortcut(types="Watch", icon=("green", 59446))
 # Tip splitter: add a tip to a restaurant bill and split it between the table.
 bill = ask(
     WFAskActionAllowsDecimalNumbers=True,

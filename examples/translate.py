@@ -1,6 +1,6 @@
 from s2py_actions import *
 
-shortcut(types="ActionExtension", inputs="String", color="blue", glyph=59677)
+shortcut(types="ActionExtension", inputs="String", icon=("blue", 59677))
 # Translate: send text to a LibreTranslate server and show the translation,
 # the language it came from and the other suggestions.
 Server = "https://libretranslate.com"

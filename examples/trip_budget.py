@@ -1,6 +1,6 @@
 from s2py_actions import *
 
-shortcut(color="orange", glyph=59454)
+shortcut(icon=("orange", 59454))
 # Trip budget: add up a trip's expenses, list the big ones and warn when the trip is over budget.
 budget = 600
 expenses = {"Hotel": 240, "Train": 89.5, "Food": 135, "Museum": 18, "Taxi": 32}

@@ -6,8 +6,7 @@ shortcut(
     types="NCWidget",
     minimum_version=900,
     inputs="String",
-    color="blue",
-    glyph=59511,
+    icon=("blue", 59511),
 )
 # Ask for a city, fetch its weather as JSON and show a summary.
 provided_input = ask(WFAskActionPrompt="Which city?", WFAskActionDefaultAnswer="Lisbon")

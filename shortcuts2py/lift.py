@@ -195,21 +195,22 @@ def blocks_in_order(body: list[Statement]):
 
 
 def _drop_shared_groups(pieces: list[_Piece], blocks: dict) -> None:
-    """Keep a block only if no other action carries its group id.
+    """Keep a block only if no action outside a block carries its group id.
 
-    Code gives each block an id of its own, so a group id that a flat action
-    or a second block also uses can only be kept by leaving them all flat.
+    A flat action that carries a block's group id can only be kept with it by
+    leaving the block flat too.  Several whole blocks that share one group id
+    (an If pasted several times keeps its id) stay blocks: each block's group
+    id is listed in the order the code opens them, and an id listed twice is
+    kept in ``ids(groups=[...])`` (see header.kept_ids_trailer).
     """
     in_blocks = {i for start, (middles, end) in blocks.items() for i in (start, *middles, end)}
-    uses: dict[str, int] = {}
+    flat: set[str] = set()
     for index, piece in enumerate(pieces):
-        if piece.group_id is not None and (index not in in_blocks or index in blocks):
-            uses[piece.group_id] = uses.get(piece.group_id, 0) + 1
+        if piece.group_id is not None and index not in in_blocks:
+            flat.add(piece.group_id)
         if isinstance(piece.statement, Action):
-            for _, value in piece.statement.params:
-                if isinstance(value, GroupRef):
-                    uses[value.group_id] = uses.get(value.group_id, 0) + 1
-    for start in [s for s in blocks if uses.get(pieces[s].group_id, 0) > 1]:
+            flat.update(value.group_id for _, value in piece.statement.params if isinstance(value, GroupRef))
+    for start in [s for s in blocks if pieces[s].group_id in flat]:
         del blocks[start]
 
 

@@ -299,7 +299,12 @@ class ParseContext:
         pieces = iter(self.ids.get("piece_ids", []))
         counts: dict[str, int] = {}
         for index, block in enumerate(self._blocks):
-            block.group_id = _kept_or_new(groups[index] if index < len(groups) else None, "group", str(index))
+            kept = groups[index] if index < len(groups) else None
+            first = self.settings.shared_groups.get(index + 1, index + 1) - 1
+            if kept is None and first < index:  # shared_groups: the group id of an earlier block
+                block.group_id = self._blocks[first].group_id
+            else:
+                block.group_id = _kept_or_new(kept, "group", str(index))
             number = counts[block.identifier] = counts.get(block.identifier, 0) + 1
             if number in self.settings.start_ids.get(block.identifier, ()):
                 block.start.uuid = _kept_or_new(next(iter(next(pieces, [])), None), "piece", f"{index}:0")

@@ -12,6 +12,7 @@ version              WFWorkflowClientVersion                   (nothing)
 release              WFWorkflowClientRelease                   (nothing)
 minimum_version      WFWorkflowMinimumClientVersion (+String)  900 and "900"
 color, glyph         WFWorkflowIcon StartColor, GlyphNumber    2846468607, 61440
+icon=(color, glyph)  both at once (when both differ)
 icon_image           WFWorkflowIcon ImageData                  (nothing)
 inputs               WFWorkflowInputContentItemClasses         every input type (19)
 outputs              WFWorkflowOutputContentItemClasses        []
@@ -35,6 +36,7 @@ carry (a copy-and-paste artefact), every assignment of such a name shares one
 id; ``block_ids=["if", ...]``: every piece of every block of those kinds
 (If, Otherwise, End If...) carries an id, as some tools write them; ``start_ids={"if": [2, 5]}``:
 the start of the 2nd and 5th If (counted in the order the code opens them) carries an id;
+``shared_groups=[[2, 5]]``: the 2nd and 5th block carry one group id;
 ``legacy_comparisons=True``: every If carries the
 ``WFConditionalLegacyComparisonBehavior`` mark the app puts on Ifs it migrated; ``names_as_shown=True``: an output
 named neither by its standard name nor by a custom name is named as the app
@@ -65,9 +67,9 @@ OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN, TAGGED_VARI
     "names_as_shown",
     "tagged_variables",
 )
-START_IDS, LEGACY_COMPARISONS = "start_ids", "legacy_comparisons"
+START_IDS, LEGACY_COMPARISONS, SHARED_GROUPS = "start_ids", "legacy_comparisons", "shared_groups"
 SETTINGS = frozenset(
-    {OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, START_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS}
+    {OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, START_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS, SHARED_GROUPS}
 )
 BLOCK_KINDS = {ir.CONDITIONAL: "if", ir.MENU: "menu", ir.REPEAT_COUNT: "repeat", ir.REPEAT_EACH: "repeat_each"}
 KIND_BLOCKS = {kind: identifier for identifier, kind in BLOCK_KINDS.items()}
@@ -75,6 +77,7 @@ ICON_KEY = "WFWorkflowIcon"
 COLOR_KEY, GLYPH_KEY, IMAGE_KEY = "WFWorkflowIconStartColor", "WFWorkflowIconGlyphNumber", "WFWorkflowIconImageData"
 MINIMUM_KEY, MINIMUM_TEXT_KEY = "WFWorkflowMinimumClientVersion", "WFWorkflowMinimumClientVersionString"
 INPUTS_KEY, OUTPUTS_KEY = "WFWorkflowInputContentItemClasses", "WFWorkflowOutputContentItemClasses"
+ALL_BUT = "all but "  # inputs="all but App Folder": every input type except those
 LONG_IMAGE = 64  # bytes: a longer icon image goes to the end of the file
 
 EVERY_INPUT = tuple(
@@ -255,8 +258,24 @@ def _setting_args(ctx, header: list) -> list[nodes.Arg]:
     shared = ctx.naming.shared_names()
     if shared:
         args.append(nodes.Arg(nodes.ListDisplay([values.string(name) for name in shared]), SHARED_NAMES))
+    sets = shared_groups(ctx.workflow.body)
+    if sets:
+        rows = [nodes.ListDisplay([values.lower_scalar(n) for n in numbers]) for numbers in sets]
+        args.append(nodes.Arg(nodes.ListDisplay(rows), SHARED_GROUPS))
     # ** must come last in a call
     return args
+
+
+def shared_groups(body: list) -> list[list[int]]:
+    """``shared_groups=[[2, 5]]``: the 2nd and 5th block (in the order the code opens
+    them) carry one group id, as an If pasted twice does; compiling gives them one
+    fresh id, so the code needs no id to say it."""
+    from ..lift import blocks_in_order
+
+    numbers: dict[str, list[int]] = {}
+    for number, block in enumerate(blocks_in_order(body), 1):
+        numbers.setdefault(block.group_id, []).append(number)
+    return [found for found in numbers.values() if len(found) > 1]
 
 
 NO_INPUT_KEY, NO_INPUT_PREFIX = "WFWorkflowNoInputBehavior", "WFWorkflowNoInputBehavior"
@@ -275,18 +294,53 @@ def _no_input_arg(ctx, value) -> nodes.Arg | None:
         return None
     if not parameters.items:
         return nodes.Arg(values.string(short), "no_input")
-    return nodes.Arg(nodes.TupleDisplay([values.string(short), values.lower(ctx, parameters)]), "no_input")
+    return nodes.Arg(nodes.TupleDisplay([values.string(short), *_ask_parameters(ctx, parameters)]), "no_input")
+
+
+ITEM_CLASS, SERIALIZED = "ItemClass", "SerializedParameters"
+
+
+def _ask_parameters(ctx, parameters: ir.DictValue) -> list[nodes.Expr]:
+    """``"String"`` for ``{"ItemClass": "WFStringContentItem"}``, ``"Date", {...}`` when
+    ``SerializedParameters`` follows it; the dict itself for any other shape."""
+    fields = dict(parameters.items)
+    item_class = fields.get(ITEM_CLASS)
+    short = variables.content_class_short(item_class.value) if ir.is_str_literal(item_class) else None
+    rest = [key for key, _ in parameters.items if key != ITEM_CLASS]
+    if short is None or parameters.items[0][0] != ITEM_CLASS or rest not in ([], [SERIALIZED]):
+        return [values.lower(ctx, parameters)]
+    if not rest:
+        return [values.string(short)]
+    serialized = fields[SERIALIZED]
+    if not isinstance(serialized, ir.DictValue):
+        return [values.lower(ctx, parameters)]  # a string there would read as the item class
+    return [values.string(short), values.lower(ctx, serialized)]
 
 
 def _parse_no_input(ctx, node: ast.expr):
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return ir.DictValue([("Name", ir.Literal(NO_INPUT_PREFIX + node.value)), ("Parameters", ir.DictValue([]))])
-    if isinstance(node, ast.Tuple) and len(node.elts) == 2 and _is_str(node.elts[0]):
-        parameters = values.parse(ctx, node.elts[1])
-        if not isinstance(parameters, ir.DictValue):
-            raise ctx.error(node, "found no_input=(name, ...) without a dict, expected (\"AskForInput\", {...})")
+    if isinstance(node, ast.Tuple) and len(node.elts) in (2, 3) and _is_str(node.elts[0]):
+        parameters = _parse_ask_parameters(ctx, node)
         return ir.DictValue([("Name", ir.Literal(NO_INPUT_PREFIX + node.elts[0].value)), ("Parameters", parameters)])
     return values.parse(ctx, node)
+
+
+def _parse_ask_parameters(ctx, node: ast.Tuple) -> ir.DictValue:
+    """The parameters of ``(name, "String")``, ``(name, "Date", {...})`` or ``(name, {...})``."""
+    rest = node.elts[1:]
+    if _is_str(rest[0]):
+        fields = [(ITEM_CLASS, ir.Literal(variables.content_class_full(rest[0].value)))]
+        if len(rest) == 2:
+            serialized = values.parse(ctx, rest[1])
+            if not isinstance(serialized, ir.DictValue):
+                raise ctx.error(rest[1], "found no_input=(name, type, ...) without a dict, expected (\"AskForInput\", \"Date\", {...})")
+            fields.append((SERIALIZED, serialized))
+        return ir.DictValue(fields)
+    parameters = values.parse(ctx, rest[0])
+    if len(rest) != 1 or not isinstance(parameters, ir.DictValue):
+        raise ctx.error(node, "found no_input=(name, ...) without a dict, expected (\"AskForInput\", {...}) or (\"AskForInput\", \"String\")")
+    return parameters
 
 
 def _questions_arg(ctx, questions) -> nodes.Arg | None:
@@ -369,7 +423,26 @@ def _class_args(ctx, keyword: str, key: str, plist: dict, lifted: dict, base: di
         return []
     if not shorts:
         return [nodes.Arg(nodes.ListDisplay([]), keyword)]
+    if keyword == "inputs":
+        left_out = _every_input_but(classes)
+        if left_out is not None:
+            return [nodes.Arg(values.string(ALL_BUT + " ".join(left_out)), keyword)]
+    if shorts[:2] == ALL_BUT.split():
+        return [nodes.Arg(values.lower(ctx, lifted[key]), keyword)]  # would read as "all but"
     return [nodes.Arg(values.string(" ".join(shorts)), keyword)]
+
+
+def _every_input_but(classes: list[str]) -> list[str] | None:
+    """The short names of the input types a list leaves out of every input type,
+    when it is every input type in the app's order but a few (Workflow-era and
+    some later files list all but App and Folder): ``inputs="all but App Folder"``.
+    None when the list is not such a subsequence or the plain list is as short."""
+    if len(set(classes)) != len(classes) or not set(classes) <= set(EVERY_INPUT):
+        return None
+    if [c for c in EVERY_INPUT if c in set(classes)] != classes:
+        return None  # another order: only the plain list says it
+    left_out = [variables.content_class_short(c) for c in EVERY_INPUT if c not in set(classes)]
+    return left_out if left_out and len(left_out) < len(classes) else None
 
 
 def _icon_args(ctx, plist: dict, lifted: dict, base: dict, done: set) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
@@ -393,6 +466,8 @@ def _icon_args(ctx, plist: dict, lifted: dict, base: dict, done: set) -> tuple[l
         args.append(nodes.Arg(nodes.Name("None"), "glyph"))
     elif glyph != DEFAULT_GLYPH:
         args.append(nodes.Arg(values.lower_scalar(glyph), "glyph"))
+    if [arg.keyword for arg in args] == ["color", "glyph"] and None not in (color, glyph):
+        args = [nodes.Arg(nodes.TupleDisplay([arg.value for arg in args]), "icon")]  # icon=("blue", 59511)
     if image is not None:
         literal = _image_literal(image)
         if len(image) > LONG_IMAGE:
@@ -425,7 +500,9 @@ def kept_ids_trailer(ctx) -> nodes.Stmt | None:
     and an action's UUID), which fresh ids would tell apart.  Either way the one
     consistent renaming of the round trip would break."""
     ids = _original_ids(ctx, every_output=False)
-    roles = Counter(_every_id(ids))
+    seen: set[str] = set()  # later blocks of one shared group: shared_groups says it
+    ids["groups"] = [None if g in seen else seen.add(g) or g for g in ids["groups"]]
+    roles = Counter(i for i in _every_id(ids) if i is not None)
     if not roles:
         return None
     literal = ctx.naming.literal_ids()
@@ -520,6 +597,7 @@ class HeaderSettings:
         self.names_as_shown = False
         self.tagged_variables = False
         self.legacy_comparisons = False
+        self.shared_groups: dict[int, int] = {}  # block number -> the first block of its shared group
 
 
 def _read_start_ids(ctx, keyword: ast.keyword) -> dict[str, frozenset[int]]:
@@ -536,6 +614,18 @@ def _read_start_ids(ctx, keyword: ast.keyword) -> dict[str, frozenset[int]]:
         if isinstance(node, ast.Dict):
             return found
     raise ctx.error(keyword, f"found start_ids that is not a dict of block kinds to block numbers, expected e.g. {{\"if\": [1, 3]}} with kinds {sorted(KIND_BLOCKS)}")
+
+
+def _read_shared_groups(ctx, keyword: ast.keyword) -> dict[int, int]:
+    node, found = keyword.value, {}
+    rows = node.elts if isinstance(node, ast.List) else [None]
+    for row in rows:
+        items = row.elts if isinstance(row, ast.List) else []
+        numbers = [n.value for n in items if isinstance(n, ast.Constant) and type(n.value) is int and n.value > 0]
+        if len(numbers) < 2 or len(numbers) != len(items) or any(n in found for n in numbers):
+            raise ctx.error(keyword, "found shared_groups that is not a list of lists of block numbers, expected e.g. [[2, 5]]")
+        found.update((n, min(numbers)) for n in numbers)
+    return found
 
 
 def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
@@ -561,6 +651,8 @@ def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
             settings.block_ids = frozenset(KIND_BLOCKS[kind] for kind in kinds)
         elif keyword.arg == START_IDS:
             settings.start_ids = _read_start_ids(ctx, keyword)
+        elif keyword.arg == SHARED_GROUPS:
+            settings.shared_groups = _read_shared_groups(ctx, keyword)
         elif keyword.arg in (EMPTY_RANGES, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS):
             if not (isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool):
                 raise ctx.error(keyword, f"found {keyword.arg} that is not True or False")
@@ -599,7 +691,7 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
         elif name in SIMPLE_FIELDS:
             _set(result, SIMPLE_FIELDS[name], None if is_none else values.parse(ctx, node))
         elif name in CLASS_FIELDS:
-            _set(result, CLASS_FIELDS[name], None if is_none else _parse_classes(ctx, node))
+            _set(result, CLASS_FIELDS[name], None if is_none else _parse_classes(ctx, node, name))
         elif name == "minimum_version":
             _set(result, MINIMUM_KEY, None if is_none else values.parse(ctx, node))
         elif name == "minimum_version_string":
@@ -608,9 +700,13 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
             icon_touched = True
             key = {"color": COLOR_KEY, "glyph": GLYPH_KEY, "icon_image": IMAGE_KEY}[name]
             icon[key] = None if is_none else _icon_value(ctx, name, node)
+        elif name == "icon" and isinstance(node, ast.Tuple) and len(node.elts) == 2:
+            icon_touched = True  # icon=(colour, glyph)
+            icon[COLOR_KEY] = _icon_value(ctx, "color", node.elts[0])
+            icon[GLYPH_KEY] = _icon_value(ctx, "glyph", node.elts[1])
         elif name == "icon":
             if not is_none:
-                raise ctx.error(keyword, "found icon=..., expected icon=None (set color=, glyph= and icon_image= instead)")
+                raise ctx.error(keyword, "found icon=..., expected icon=None or icon=(colour, glyph) (set icon_image= on its own)")
             result.pop(ICON_KEY, None)
         elif name not in SETTINGS and name != LEGACY:
             raise ctx.error(keyword, f"found shortcut({name}=...), which is not a header setting; expected one of {', '.join(sorted(KEYWORDS))}, or **{{\"Key\": value}}")
@@ -671,9 +767,15 @@ def _minimum_text(result: dict, given) -> None:
         result[MINIMUM_TEXT_KEY] = ir.Literal(str(number.value))
 
 
-def _parse_classes(ctx, node: ast.expr) -> ir.ListValue:
+def _parse_classes(ctx, node: ast.expr, keyword: str = "") -> ir.ListValue:
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return ir.ListValue([ir.Literal(variables.content_class_full(name)) for name in node.value.split()])
+        words = node.value.split()
+        if keyword == "inputs" and words[:2] == ALL_BUT.split():
+            left_out = {variables.content_class_full(name) for name in words[2:]}
+            if not left_out <= set(EVERY_INPUT):
+                raise ctx.error(node, f"found inputs=\"all but ...\" naming another type than the app's input types ({', '.join(variables.content_class_short(c) for c in EVERY_INPUT)})")
+            return ir.ListValue([ir.Literal(c) for c in EVERY_INPUT if c not in left_out])
+        return ir.ListValue([ir.Literal(variables.content_class_full(name)) for name in words])
     value = values.parse(ctx, node)
     if not isinstance(value, ir.ListValue) or not all(ir.is_str_literal(item) for item in value.items):
         raise ctx.error(node, "found content classes that are not text, expected \"String URL\" or a list of names")
@@ -735,3 +837,4 @@ def _is_id_list(node: ast.expr) -> bool:
 
 def _id_list_value(node: ast.List) -> list[str | None]:
     return [None if _is_none(v) else v.value for v in node.elts]
+

@@ -42,3 +42,25 @@ def test_an_id_on_a_middle_piece_keeps_the_block_flat():
     )
     code = exact(root)
     assert 'group("g1")' in code
+
+
+def test_blocks_sharing_one_group_id_stay_blocks():
+    # An If pasted twice keeps its group id: both are whole blocks, the id kept once per place.
+    pasted = [_if("G1", 0, WFCondition=100), _text("a"), _if("G1", 2)]
+    root = root_of(_if("G0", 0, WFCondition=100), _text("x"), _if("G0", 2), *pasted, _text("b"), *pasted)
+    code = exact(root)
+    assert "group(" not in code and code.count("\nif ") == 3
+    assert "shared_groups=[[2, 3]]" in code and "ids(" not in code
+
+
+def test_a_flat_action_sharing_a_block_group_keeps_the_block_flat():
+    root = root_of(_if("G1", 0, WFCondition=100), _text("a"), _if("G1", 2), _if("G1", 2))
+    code = exact(root)
+    assert code.count('group("g1")') == 3
+
+
+def test_shared_groups_count_blocks_in_the_order_the_code_opens_them():
+    pasted = [_if("G1", 0, WFCondition=100), _text("a"), _if("G1", 2)]
+    others = [x for n in range(4) for x in (_if(f"H{n}", 0, WFCondition=100), _text("x"), _if(f"H{n}", 2))]
+    code = exact(root_of(*others, *pasted, *pasted))
+    assert "shared_groups=[[5, 6]]" in code and "ids(" not in code

@@ -1,0 +1,91 @@
+"""shortcut(...): the compact forms of the header, each exact both ways."""
+
+import ast
+
+import pytest
+
+from shortcuts2py import api
+from shortcuts2py.constructs.header import EVERY_INPUT
+from shortcuts2py.errors import CompileError
+
+HEAD = "from s2py_actions import *\n\n"
+BODY = "vibrate()\n"
+
+
+def _header(**keys) -> dict:
+    """A new shortcut's plist with some top-level keys changed (None: taken out)."""
+    plist = api.compile(HEAD + BODY)
+    for key, value in keys.items():
+        if value is None:
+            plist.pop(key)
+        else:
+            plist[key] = value
+    return plist
+
+
+def _exact(plist: dict, line: str) -> None:
+    code = api.decompile(plist)
+    header = ast.parse(code).body[1]  # after the import
+    assert ast.unparse(header) == ast.unparse(ast.parse(line)), code
+    assert api.compile(code) == plist
+
+
+ALL_BUT_APP_FOLDER = [c for c in EVERY_INPUT if c not in ("WFAppContentItem", "WFFolderContentItem")]
+
+
+@pytest.mark.parametrize(
+    "classes, line",
+    [
+        (ALL_BUT_APP_FOLDER, 'shortcut(inputs="all but App Folder")'),
+        (list(EVERY_INPUT[1:]), 'shortcut(inputs="all but App")'),
+        (["WFStringContentItem", "WFURLContentItem"], 'shortcut(inputs="String URL")'),
+        # another order than the app's: only the plain list says it
+        (["WFURLContentItem", "WFStringContentItem"], 'shortcut(inputs="URL String")'),
+        # classes named "all" and "but" must not read as the short form
+        (["WFallContentItem", "WFbutContentItem"], 'shortcut(inputs=["WFallContentItem", "WFbutContentItem"])'),
+    ],
+)
+def test_input_types_as_every_type_but_a_few(classes, line):
+    _exact(_header(WFWorkflowInputContentItemClasses=classes), line)
+
+
+def test_all_but_an_unknown_type_is_refused():
+    with pytest.raises(CompileError, match="all but"):
+        api.compile(HEAD + 'shortcut(inputs="all but Spaceship")\n' + BODY)
+
+
+ASK = "WFWorkflowNoInputBehaviorAskForInput"
+
+
+@pytest.mark.parametrize(
+    "parameters, line",
+    [
+        ({"ItemClass": "WFStringContentItem"}, 'shortcut(no_input=("AskForInput", "String"))'),
+        (
+            {"ItemClass": "WFDateContentItem", "SerializedParameters": {"WFDateActionMode": "Specified Date"}},
+            'shortcut(no_input=("AskForInput", "Date", {"WFDateActionMode": "Specified Date"}))',
+        ),
+        # other shapes keep the dict: a string of serialized parameters, another key
+        (
+            {"ItemClass": "WFDateContentItem", "SerializedParameters": "x"},
+            'shortcut(no_input=("AskForInput", {"ItemClass": "WFDateContentItem", "SerializedParameters": "x"}))',
+        ),
+        ({"ItemClass": "WFStringContentItem", "Other": 1}, 'shortcut(no_input=("AskForInput", {"ItemClass": "WFStringContentItem", "Other": 1}))'),
+    ],
+)
+def test_ask_for_input_names_its_type(parameters, line):
+    _exact(_header(WFWorkflowNoInputBehavior={"Name": ASK, "Parameters": parameters}), line)
+
+
+@pytest.mark.parametrize(
+    "icon, line",
+    [
+        ({"WFWorkflowIconStartColor": 463140863, "WFWorkflowIconGlyphNumber": 59511}, 'shortcut(icon=("blue", 59511))'),
+        ({"WFWorkflowIconStartColor": 463140863, "WFWorkflowIconGlyphNumber": 61440}, 'shortcut(color="blue")'),
+        ({"WFWorkflowIconStartColor": 2846468607, "WFWorkflowIconGlyphNumber": 59511}, "shortcut(glyph=59511)"),
+        ({"WFWorkflowIconStartColor": 12, "WFWorkflowIconGlyphNumber": 59511}, "shortcut(icon=(12, 59511))"),
+        ({"WFWorkflowIconGlyphNumber": 59511}, "shortcut(color=None, glyph=59511)"),
+    ],
+)
+def test_icon_colour_and_glyph_in_one_keyword(icon, line):
+    _exact(_header(WFWorkflowIcon=icon), line)
