@@ -50,6 +50,7 @@ def _lower_once(
     if head is not None:
         statements.append(head)
     statements.extend(body)
+    statements.extend(ifs.stale_trailer(ctx))
     statements.extend(trailer)
     trailer_ids = header.ids_trailer(ctx) if keep_ids else header.kept_ids_trailer(ctx)
     if trailer_ids is not None:
@@ -165,6 +166,8 @@ class LowerContext:
         self.block_ids = facts.block_ids
         self.start_ids = facts.start_ids
         self.legacy_comparisons = ifs.legacy_comparisons(workflow.body)
+        self.ifs_opened = 0  # Ifs written so far: the number stale_operands(...) goes by
+        self.stale_operands: dict[int, dict] = {}  # If number -> its stale operands (see ifs)
         self.piece_ids: list[list[str]] = []  # per block: ids of its pieces no statement names (--keep-ids)
         self.loop_depth = 0
         self.refused_folds: set[str] = set()

@@ -53,6 +53,7 @@ PSEUDO_FUNCTIONS = frozenset(
         "plain_list",
         "dictionary_field",
         "icon_image",
+        "stale_operands",
         "ref",
         "quantity",
         "shortcut_named",

@@ -139,6 +139,9 @@ class ParseContext:
         self.filename = filename
         self.problems = problems
         self.ids: dict = {}
+        self.ifs_opened = 0  # Ifs read so far: the number stale_operands(...) goes by
+        self.stale_operands: dict[int, list] = {}  # If number -> (key, value node) pairs (see ifs)
+        self._stale_call = None
         self.settings = header.HeaderSettings()
         self.loop_depth = 0
         self.action_identifier = ""  # the action whose keywords are being read
@@ -172,6 +175,9 @@ class ParseContext:
         # The header is read before ids are handed out: its values may name outputs
         # (ref("x"), missing_output(...)) or groups, which take their ids with the rest.
         top = header.parse(self, head, icon, body)
+        if self.stale_operands:
+            number = min(self.stale_operands)
+            raise self.error(self._stale_call, f"found stale operands for If {number}, but the code has {self.ifs_opened} Ifs")
         self._assign_group_ids()
         self._resolve_by_name()
         return ir.Workflow(top, body)
@@ -193,10 +199,15 @@ class ParseContext:
         if statements and _called(statements[-1]) == header.ICON_FUNCTION:
             icon = statements[-1].value
             statements = statements[:-1]
+        if statements and _called(statements[-1]) == ifs.STALE_FUNCTION:
+            self._stale_call = statements[-1]
+            self.stale_operands = ifs.read_stale_trailer(self, statements[-1].value)
+            statements = statements[:-1]
         for statement in statements:
             function = _called(statement)
-            if function in (header.HEADER_FUNCTION, header.IDS_FUNCTION, header.ICON_FUNCTION):
-                where = {"shortcut": "first", "ids": "last", "icon_image": "last (before ids)"}[function]
+            if function in (header.HEADER_FUNCTION, header.IDS_FUNCTION, header.ICON_FUNCTION, ifs.STALE_FUNCTION):
+                where = {"shortcut": "first", "ids": "last", "icon_image": "last (before ids)",
+                         ifs.STALE_FUNCTION: "last (before icon_image and ids)"}[function]
                 raise self.error(statement, f"found {function}(...) here, expected it as the {where} statement")
         return head, icon, statements
 

@@ -106,6 +106,9 @@ _: Variable
 def shortcut(**keys: Any) -> None:
     """The shortcut's settings: what differs from a new shortcut (icon, input types, versions...)."""
 
+def stale_operands(operands: dict[int, dict[str, Any]], /) -> None:
+    """Operands the app keeps for condition types an If no longer uses, by If number."""
+
 def icon_image(data: bytes, /) -> None:
     """The shortcut's own icon picture."""
 

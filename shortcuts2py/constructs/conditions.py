@@ -71,17 +71,18 @@ EXTRA_KEYS_FUNCTION, GENERAL_FUNCTION, CHOICE_FUNCTION = "with_keys", "condition
 # --- lower -----------------------------------------------------------------------------
 
 
-def lower(ctx, params: list) -> nodes.Expr:
-    """The test of an If's start action: a readable form, else ``condition(...)``."""
+def lower(ctx, params: list, stale: dict | None = None) -> nodes.Expr:
+    """The test of an If's start action: a readable form, else ``condition(...)``.
+    ``stale`` receives the plain operands the test does not read (see ifs)."""
     sugar = _lower_table(ctx, params) if len(params) == 1 and params[0][0] == TABLE_KEY else None
     if sugar is None:
-        sugar = lower_single(ctx, params)
+        sugar = lower_single(ctx, params, stale)
     if sugar is not None:
         return sugar
     return nodes.Call(nodes.Name(GENERAL_FUNCTION), calls.keyword_args(ctx, params, None))
 
 
-def lower_single(ctx, params: list) -> nodes.Expr | None:
+def lower_single(ctx, params: list, stale: dict | None = None) -> nodes.Expr | None:
     fields = dict(params)
     if len(fields) != len(params):
         return None
@@ -93,6 +94,9 @@ def lower_single(ctx, params: list) -> nodes.Expr | None:
         return None
     test, used = found
     extra = [(key, value) for key, value in params if key not in used]
+    if stale is not None and all(_keyword_ok(key) for key, _ in extra):
+        stale.update((key, value) for key, value in extra if is_stale_operand(value))
+        extra = [(key, value) for key, value in extra if key not in stale]
     extra.extend((key, None) for key in sorted(used) if key not in fields)
     if not extra:
         return test
@@ -103,6 +107,13 @@ def lower_single(ctx, params: list) -> nodes.Expr | None:
         code = nodes.Name("None") if value is None else values.lower(ctx, value)
         args.append(nodes.Arg(code, key))
     return nodes.Call(nodes.Name(EXTRA_KEYS_FUNCTION), args)
+
+
+def is_stale_operand(value) -> bool:
+    """A key the test does not read whose value is a plain text, number or boolean
+    (the operand of a condition type the If no longer uses): it can stand apart from
+    the test, since no variable in it depends on where it is written."""
+    return isinstance(value, ir.Literal) and type(value.value) in (str, int, float, bool)
 
 
 def _keyword_ok(key: str) -> bool:

@@ -11,6 +11,21 @@ End If with an output or parameters        result = if_result(...) after it
 
 An empty branch is ``pass``; an If without Otherwise has no ``else``.  The
 test is the conditions construct's.
+
+Stale operands.  The app keeps the operand of a condition type the If no longer
+uses (the text "png" of an If switched to "has any value", a number of an If
+switched to a text test).  Such a key with a plain text, number or boolean value
+is said once for the file, after the body, by the If's number (Ifs counted in the
+order the code opens them, elif included), so the test reads as plain Python::
+
+    if path:                                   # the 3rd If of the file
+        ...
+    stale_operands({3: {"WFConditionalActionString": "png"}})
+
+Exact because: the keys go back into the start of that same If, with the values
+the general ``with_keys(test, Key=value)`` form would give (one lowering and one
+parse for both); a value holding a variable stays in ``with_keys``, where the
+names it reads are the ones in scope.
 """
 
 from __future__ import annotations
@@ -19,9 +34,10 @@ import ast
 
 from .. import ir
 from ..writer import nodes
-from . import conditions
+from . import conditions, values
 
 END_FUNCTION = "if_result"
+STALE_FUNCTION = "stale_operands"
 
 
 LEGACY_FLAG = "WFConditionalLegacyComparisonBehavior"
@@ -41,7 +57,11 @@ def lower(ctx, block: ir.Block) -> nodes.If:
     params = block.start.params
     if ctx.legacy_comparisons:
         params = [(key, value) for key, value in params if key != LEGACY_FLAG]
-    test = conditions.lower(ctx, params)
+    ctx.ifs_opened += 1
+    number, stale = ctx.ifs_opened, {}
+    test = conditions.lower(ctx, params, stale)
+    if stale:
+        ctx.stale_operands[number] = stale
     body = ctx.section_body(block, 0, block.sections[0].body)
     orelse = None
     if len(block.sections) > 1:
@@ -59,7 +79,9 @@ def lower(ctx, block: ir.Block) -> nodes.If:
 
 
 def parse(ctx, node: ast.If) -> ir.Block:
+    ctx.ifs_opened += 1
     params = conditions.parse(ctx, node.test)
+    params.extend((key, values.parse(ctx, value)) for key, value in ctx.stale_operands.pop(ctx.ifs_opened, ()))
     if ctx.settings.legacy_comparisons:
         params.append((LEGACY_FLAG, ir.Literal(True)))
     start = ir.Action(ir.CONDITIONAL, params, origin=ctx.origin(node))
@@ -68,3 +90,32 @@ def parse(ctx, node: ast.If) -> ir.Block:
     if node.orelse:
         block.sections.append(ir.Section(ir.Action(ir.CONDITIONAL, []), ctx.body(node.orelse)))
     return block
+
+
+def stale_trailer(ctx) -> list[nodes.Stmt]:
+    """``stale_operands({number: {"Key": value}})`` after the body, or nothing."""
+    if not ctx.stale_operands:
+        return []
+    rows = [
+        (values.lower_scalar(number), nodes.DictDisplay([(values.string(key), values.lower(ctx, value)) for key, value in stale.items()]))
+        for number, stale in ctx.stale_operands.items()
+    ]
+    return [nodes.ExprStatement(nodes.Call(nodes.Name(STALE_FUNCTION), [nodes.Arg(nodes.DictDisplay(rows))]))]
+
+
+def read_stale_trailer(ctx, call: ast.Call) -> dict[int, list]:
+    """The If number -> stale (key, value node) pairs of a ``stale_operands({...})`` trailer."""
+    table = call.args[0] if len(call.args) == 1 and not call.keywords else None
+    if not isinstance(table, ast.Dict):
+        raise ctx.error(call, 'found stale_operands() without one dict, expected stale_operands({3: {"Key": value}})')
+    found: dict[int, list] = {}
+    for number, row in zip(table.keys, table.values):
+        if not (isinstance(number, ast.Constant) and type(number.value) is int and number.value > 0 and isinstance(row, ast.Dict)):
+            raise ctx.error(number or row, 'found a stale_operands() entry that is not If number: {"Key": value}, expected e.g. {3: {"WFNumberValue": "4"}}')
+        pairs = []
+        for key, value in zip(row.keys, row.values):
+            if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+                raise ctx.error(key or value, "found a stale_operands() key that is not a string")
+            pairs.append((key.value, value))  # parsed with the If, once the settings are read
+        found[number.value] = pairs
+    return found

@@ -42,7 +42,7 @@ from . import vocabulary as words
 from .lexer import lex
 from .names_in_values import NameRenamer, of_previous_output
 
-_DROPPED_STATEMENTS = ("shortcut", "ids", "icon_image")
+_DROPPED_STATEMENTS = ("shortcut", "ids", "icon_image", "stale_operands")
 _BLOCK_ENDS = ("if_result", "menu_result", "repeat_results")
 _COERCION_CLASSES = {"dict": "WFDictionaryContentItem", "bool": "WFBooleanContentItem"}
 _SET, _APPEND = "is.workflow.actions.setvariable", "is.workflow.actions.appendvariable"

@@ -1,0 +1,73 @@
+"""If blocks: the stale operands the app keeps, said after the body by If number."""
+
+import ast
+
+import pytest
+
+from shortcuts2py import api
+
+HEAD = "from s2py_actions import *\n\n"
+
+
+def _starts(plist: dict) -> list[dict]:
+    return [
+        a["WFWorkflowActionParameters"]
+        for a in plist["WFWorkflowActions"]
+        if a["WFWorkflowActionIdentifier"].endswith(".conditional") and a["WFWorkflowActionParameters"].get("WFControlFlowMode") == 0
+    ]
+
+
+def _with_stale(code: str, stale: dict[int, dict]) -> dict:
+    """The plist of ``code`` with keys added to its Ifs (numbered from 1 in file order)."""
+    plist = api.compile(code)
+    for number, start in enumerate(_starts(plist), 1):
+        start.update(stale.get(number, {}))
+    return plist
+
+
+def test_stale_operands_leave_the_test_plain_and_go_round():
+    code = HEAD + (
+        'x = ask(WFAskActionPrompt="Name?")\n'
+        "if x:\n"
+        '    if x == "a":\n'
+        "        vibrate()\n"
+        'elif x.startswith("b"):\n'
+        "    vibrate()\n"
+    )
+    plist = _with_stale(code, {1: {"WFConditionalActionString": "png"}, 3: {"WFNumberValue": -4, "WFAnotherNumber": True}})
+    decompiled = api.decompile(plist)
+    assert "with_keys" not in decompiled
+    last = ast.unparse(ast.parse(decompiled).body[-1])
+    assert last == "stale_operands({1: {'WFConditionalActionString': 'png'}, 3: {'WFNumberValue': -4, 'WFAnotherNumber': True}})"
+    assert "if x:" in decompiled and 'if x == "a":' in decompiled and 'elif x.startswith("b"):' in decompiled
+    for keep_ids in (False, True):
+        result = api.roundtrip(plist, keep_ids=keep_ids)
+        assert result.ok and result.fixpoint
+    starts = _starts(api.compile(decompiled))
+    assert starts[0]["WFConditionalActionString"] == "png" and "WFNumberValue" not in starts[1]
+    assert starts[2]["WFNumberValue"] == -4 and starts[2]["WFAnotherNumber"] is True
+
+
+def test_a_stale_operand_with_a_variable_stays_with_its_test():
+    # Where the trailer stands, a name may read another value: the names in scope are the If's.
+    code = HEAD + 'x = ask(WFAskActionPrompt="Name?")\nif x:\n    vibrate()\n'
+    plist = api.compile(code)
+    start = _starts(plist)[0]
+    start["WFConditionalActionString"] = api.compile(HEAD + 'x = ask(WFAskActionPrompt="Name?")\nif x == f"{x}!":\n    vibrate()\n')[
+        "WFWorkflowActions"
+    ][1]["WFWorkflowActionParameters"]["WFConditionalActionString"]
+    decompiled = api.decompile(plist)
+    assert "stale_operands" not in decompiled and "with_keys(x, WFConditionalActionString=" in decompiled
+    assert api.roundtrip(plist).ok
+
+
+def test_stale_operands_of_an_if_the_code_lacks_is_an_error():
+    code = HEAD + 'x = ask(WFAskActionPrompt="Name?")\nif x:\n    vibrate()\nstale_operands({2: {"WFNumberValue": 4}})\n'
+    with pytest.raises(api.CompileError, match=r"<string>:6:1: error: found stale operands for If 2, but the code has 1 Ifs"):
+        api.compile(code)
+
+
+def test_stale_operands_are_a_trailer():
+    code = HEAD + 'stale_operands({1: {"WFNumberValue": 4}})\nx = ask(WFAskActionPrompt="Name?")\nif x:\n    vibrate()\n'
+    with pytest.raises(api.CompileError, match=r"expected it as the last \(before icon_image and ids\) statement"):
+        api.compile(code)
