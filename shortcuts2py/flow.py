@@ -89,7 +89,7 @@ class FlowAnalysis:
         self.classify = classify  # statement -> list of (name, kind) it defines
         self.ignored = ignored  # names that are never flow names (globals, _)
         self.result = NameFlow()
-        self._scopes: list[set[str]] = []  # loop target names in scope
+        self._loop_names: dict[str, int] = {}  # loop target names in scope -> how many loops use them
         self._names_read: dict[int, list[ast.Name]] = {}  # id(expression) -> its reads, for later passes
 
     def run(self, statements: list[ast.stmt]) -> NameFlow:
@@ -150,11 +150,16 @@ class FlowAnalysis:
             for name, definitions in back.items():
                 entry.own[name] = state.get(name) | definitions
             body = entry.child()
-            self._scopes.append(_target_names(statement.target))
+            targets = _target_names(statement.target)
+            for name in targets:
+                self._loop_names[name] = self._loop_names.get(name, 0) + 1
             try:
                 self._walk(statement.body, body)
             finally:
-                self._scopes.pop()
+                for name in targets:
+                    self._loop_names[name] -= 1
+                    if not self._loop_names[name]:
+                        del self._loop_names[name]
             end = {name: body.own.get(name, entry.get(name)) for name in set(body.own) | set(entry.own)}
             grown = {name: back.get(name, frozenset()) | definitions for name, definitions in end.items()}
             if grown == back:
@@ -203,7 +208,7 @@ class FlowAnalysis:
         self.result.read_nodes.append(node)
 
     def _is_loop_name(self, name: str) -> bool:
-        return any(name in scope for scope in self._scopes)
+        return name in self._loop_names
 
     # --- verdict
 
