@@ -459,7 +459,8 @@ class _Unusual(Exception):
 class _Walk:
     """What writing one value found: its bytes, and the measures ``write_checked`` judges."""
 
-    __slots__ = ("data", "shared", "deepest", "items", "references", "longest", "strings", "scalars", "referenced", "count")
+    __slots__ = ("data", "shared", "deepest", "items", "references", "longest", "strings", "scalars", "referenced",
+                 "count", "chunks", "boxes", "top")
 
     def text(self) -> int:
         """Characters and bytes of every string and data, each reference counted."""
@@ -486,14 +487,41 @@ def _packer(width_code: str, count: int) -> Callable:
 
 
 def _write(root) -> _Walk:
-    chunks: list = []  # per object number: its bytes, or (marker, size, references) of a container
-    boxes: list[int] = []  # the numbers of the containers, whose bytes are made once all are numbered
+    """Write with references of two bytes, the width of all but the smallest and
+    the largest files; then narrow them, or write again with wider ones."""
+    width = 2
+    while True:
+        try:
+            walk = _walk(root, width)
+        except struct.error:  # a reference past what this width holds
+            width *= 2
+            continue
+        needed = _width(walk.count)
+        if needed <= width:
+            break
+        width = needed  # exactly 65,536 objects: the last one's number still fit
+    if needed < width:
+        _narrow(walk.chunks, walk.boxes)
+    walk.data = _layout(walk.chunks, walk.top)
+    walk.chunks = walk.boxes = None
+    return walk
+
+
+def _walk(root, width: int) -> _Walk:
+    """Number every object as plistlib does and make its bytes, a container's as
+    soon as its references are known (``width`` bytes each)."""
+    chunks: list = []  # per object number: its bytes
+    boxes: list[int] = []  # the numbers of the containers
+    referenced: list[list[int]] = []  # every container's references
     strings: dict[str, int] = {}
     scalars: dict[tuple, int] = {}  # (type, value) -> number, as plistlib keys them
     containers: dict[int, int] = {}  # id -> number
+    packers: dict[int, Callable] = {}  # reference count -> its packer
     shared: list = []  # a container met again (shared, or a cycle)
     deep: list[int] = []  # depths of containers nested deeper than MAX_DEPTH
+    width_code = _WIDTH_CODES[width]
     append = chunks.append
+    inside = 0  # values inside containers
 
     def string(text: str) -> int:
         number = strings[text] = len(chunks)
@@ -507,19 +535,22 @@ def _write(root) -> _Walk:
 
     def number_of(value, kind, depth) -> int:
         # Strings, the most common objects, are looked up inline by the callers too.
+        nonlocal inside
         if kind is dict or kind is list:
-            number = containers.get(id(value))
-            if number is not None:
+            number = len(chunks)
+            known = containers.setdefault(id(value), number)
+            if known != number:
                 shared.append(value)
-                return number
+                return known
             if depth > MAX_DEPTH:
                 deep.append(depth)
-            number = containers[id(value)] = len(chunks)
+            append(None)  # its place in the numbering; its bytes come once its references are known
             boxes.append(number)
             references: list[int] = []
+            referenced.append(references)
             add = references.append
             if kind is dict:
-                append((0xD0, len(value), references))
+                token = 0xD0
                 for key in value:
                     if type(key) is not str:
                         raise _Unusual
@@ -527,7 +558,7 @@ def _write(root) -> _Walk:
                     add(found if found is not None else string(key))
                 items = value.values()
             else:
-                append((0xA0, len(value), references))
+                token = 0xA0
                 items = value
             below = depth + 1
             for item in items:
@@ -544,6 +575,13 @@ def _write(root) -> _Walk:
                         found = scalars[key] = len(chunks)
                         append(_scalar_bytes(item, kind))
                     add(found)
+            size = len(value)
+            inside += size
+            count = len(references)
+            pack = packers.get(count)
+            if pack is None:
+                pack = packers[count] = _packer(width_code, count)
+            chunks[number] = (_SMALL_MARKERS[token | size] if size < 15 else _size_marker(token, size)) + pack(*references)
             return number
         if kind is str:
             found = strings.get(value)
@@ -560,32 +598,22 @@ def _write(root) -> _Walk:
     finally:
         del number_of, string  # it calls itself: free the closure now, not at a garbage collection
     walk = _Walk()
+    walk.chunks, walk.boxes, walk.top, walk.count = chunks, boxes, top, len(chunks)
     walk.shared, walk.deepest = bool(shared), max(deep, default=0)
-    walk.referenced = [chunks[number][2] for number in boxes]
+    walk.referenced, walk.strings, walk.scalars = referenced, strings, scalars
+    walk.references = sum(map(len, referenced))
+    walk.items = inside
     blobs = [key[1] for key in scalars if key[0] is bytes]
     walk.longest = max(max(map(len, strings), default=0), max(map(len, blobs), default=0))
-    walk.strings, walk.scalars, walk.count = strings, scalars, len(chunks)
-    walk.items, walk.references = _pack_containers(chunks, boxes)
-    walk.data = _layout(chunks, top)
     return walk
 
 
-def _pack_containers(chunks: list, boxes: list[int]) -> tuple[int, int]:
-    """Turn each container's (marker, size, references) into its bytes, now that the
-    width of a reference is known; returns the items and references counted."""
-    reference_code = _WIDTH_CODES[_width(len(chunks))]
-    packers: dict[int, Callable] = {}  # reference count -> its packer, for this width
-    items = references_count = 0
+def _narrow(chunks: list, boxes: list[int]) -> None:
+    """References of one byte: each container's two-byte ones, high bytes (all 0) dropped."""
     for number in boxes:
-        token, size, references = chunks[number]
-        items += size
-        count = len(references)
-        references_count += count
-        pack = packers.get(count)
-        if pack is None:
-            pack = packers[count] = _packer(reference_code, count)
-        chunks[number] = (_SMALL_MARKERS[token | size] if size < 15 else _size_marker(token, size)) + pack(*references)
-    return items, references_count
+        chunk = chunks[number]
+        marker = 1 if chunk[0] & 0xF != 0xF else 2 + (1 << (chunk[1] & 0xF))
+        chunks[number] = chunk[:marker] + chunk[marker + 1 :: 2]
 
 
 def _layout(chunks: list, top: int) -> bytes:

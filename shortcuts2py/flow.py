@@ -104,7 +104,11 @@ class FlowAnalysis:
 
     def _walk(self, statements: list[ast.stmt], state: _State) -> None:
         for statement in statements:
-            self._statement(statement, state)
+            kind = type(statement)
+            if kind is ast.If or kind is ast.Match or kind is ast.For:
+                self._statement(statement, state)
+            else:
+                self._simple(statement, state)
 
     def _statement(self, statement: ast.stmt, state: _State) -> None:
         if isinstance(statement, ast.If):
@@ -127,14 +131,22 @@ class FlowAnalysis:
         elif isinstance(statement, ast.For):
             self._loop(statement, state)
         else:
-            self._reads_of_statement(statement, state)
-            for name, kind in self.classify(statement):
-                if self._is_loop_name(name):
-                    continue
-                index = len(self.result.definitions)
-                self.result.definitions.append(Definition(name, statement, kind, (statement.lineno, statement.col_offset)))
-                self.result.definition_of.setdefault(id(statement), index)
-                state.own[name] = frozenset({index})
+            self._simple(statement, state)
+
+    def _simple(self, statement: ast.stmt, state: _State) -> None:
+        """A statement with no body: what it reads, then what it assigns."""
+        self._reads_of_statement(statement, state)
+        definitions = self.classify(statement)
+        if not definitions:
+            return
+        result = self.result
+        for name, kind in definitions:
+            if name in self._loop_names:
+                continue
+            index = len(result.definitions)
+            result.definitions.append(Definition(name, statement, kind, (statement.lineno, statement.col_offset)))
+            result.definition_of.setdefault(id(statement), index)
+            state.own[name] = frozenset({index})
 
     def _loop(self, statement: ast.For, state: _State) -> None:
         """The body runs after the loop's start or after its own previous turn
@@ -182,23 +194,30 @@ class FlowAnalysis:
         del result.read_nodes[reads:]
 
     def _reads_of_statement(self, statement: ast.stmt, state: _State) -> None:
-        if isinstance(statement, ast.Assign):
+        kind = type(statement)
+        if kind is ast.Assign or kind is ast.Expr:
             self._reads(statement.value, state)
-        elif isinstance(statement, ast.AugAssign):
+        elif kind is ast.AugAssign:
             self._reads(statement.value, state)
             if isinstance(statement.target, ast.Name):
                 self._record(statement.target, state)  # `n += 1` reads n before assigning it
             else:
                 self._reads(statement.target, state)  # `x["k"] += ...` reads x; parse refuses the form
-        elif isinstance(statement, ast.Expr):
-            self._reads(statement.value, state)
 
     def _reads(self, node: ast.AST, state: _State) -> None:
         names = self._names_read.get(id(node))
-        if names is None:
-            names = self._names_read[id(node)] = names_read(node)
-        for child in names:
-            self._record(child, state)
+        if names is None:  # the reads of flow names, found once (a loop's body is walked again)
+            ignored = self.ignored
+            names = self._names_read[id(node)] = [child for child in names_read(node) if child.id not in ignored]
+        if not names:
+            return
+        loop_names, reads, read_nodes = self._loop_names, self.result.reads, self.result.read_nodes
+        for child in names:  # _record, for each
+            name = child.id
+            if name in loop_names:
+                continue
+            reads[id(child)] = state.get(name)
+            read_nodes.append(child)
 
     def _record(self, node: ast.Name, state: _State) -> None:
         name = node.id

@@ -499,3 +499,12 @@ def test_the_checked_writer_leaves_shared_containers_and_cycles_to_the_check():
     loop: list = []
     loop.append(loop)
     assert write_checked({"X": loop}) is None
+
+
+@pytest.mark.parametrize("numbers", [200, 252, 253, 65532, 65533, 65534, 70000])
+def test_the_writer_gives_references_the_width_plistlib_gives(numbers):
+    """Around 256 and 65,536 objects (the root, a key, a list and its distinct numbers),
+    where references take one, two or four bytes."""
+    value = {"X": list(range(numbers))}
+    # write_checked leaves nothing to plistlib: these are the writer's own bytes
+    assert write_checked(value) == plistlib.dumps(value, fmt=plistlib.FMT_BINARY, sort_keys=False)
