@@ -74,8 +74,14 @@ class _State:
             changed.update(branch.own)
         for name in changed:
             merged = frozenset()
+            before = None  # this state's definitions of the name, looked up once if a branch left it
             for branch in branches:
-                merged = merged | branch.own.get(name, self.get(name))
+                found = branch.own.get(name)
+                if found is None:
+                    if before is None:
+                        before = self.get(name)
+                    found = before
+                merged = merged | found
             self.own[name] = merged
 
 
