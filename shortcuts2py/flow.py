@@ -273,6 +273,15 @@ def names_read(node: ast.AST) -> list[ast.Name]:
             stack.extend([keyword.value for keyword in current.keywords])
         elif kind is ast.Attribute:
             stack.append(current.value)
+        elif kind is ast.JoinedStr:
+            stack.extend(current.values)
+        elif kind is ast.FormattedValue:
+            stack.append(current.value)
+            if current.format_spec is not None:
+                stack.append(current.format_spec)
+        elif kind is ast.Dict:
+            stack.extend([key for key in current.keys if key is not None])
+            stack.extend(current.values)
         else:
             stack.extend(ast.iter_child_nodes(current))
     return found
