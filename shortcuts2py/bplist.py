@@ -463,15 +463,12 @@ class _Walk:
                  "count", "chunks", "boxes", "top")
 
     def text(self) -> int:
-        """Characters and bytes of every string and data, each reference counted."""
-        lengths = [0] * self.count  # per object number
-        for text, number in self.strings.items():
-            lengths[number] = len(text)
-        for key, number in self.scalars.items():
-            if key[0] is bytes:
-                lengths[number] = len(key[1])
-        size_of = lengths.__getitem__
-        return sum(sum(map(size_of, references)) for references in self.referenced)
+        """Characters and bytes of every string and data, each reference counted (in C:
+        only files with a long text come here, and they have many references)."""
+        sizes = dict(zip(self.strings.values(), map(len, self.strings)))
+        sizes.update((number, len(key[1])) for key, number in self.scalars.items() if key[0] is bytes)
+        references = itertools.chain.from_iterable(self.referenced)
+        return sum(map(sizes.get, references, itertools.repeat(0)))
 
 
 def _packer(width_code: str, count: int) -> Callable:
@@ -622,12 +619,10 @@ def _layout(chunks: list, top: int) -> bytes:
     offsets = list(itertools.accumulate(map(len, chunks), initial=_HEADER_SIZE))
     table = offsets.pop()  # where the last object ends, the table begins
     offset_width = _width(table)
-    return b"".join((
-        b"bplist00",
-        *chunks,
-        _packer(_WIDTH_CODES[offset_width], count)(*offsets),
-        struct.pack(">5xBBBQQQ", 0, offset_width, _width(count), count, top, table),
-    ))
+    chunks.insert(0, b"bplist00")
+    chunks.append(_packer(_WIDTH_CODES[offset_width], count)(*offsets))
+    chunks.append(struct.pack(">5xBBBQQQ", 0, offset_width, _width(count), count, top, table))
+    return b"".join(chunks)
 
 
 def _float_key(value: float) -> tuple:

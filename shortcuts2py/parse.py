@@ -220,8 +220,11 @@ class ParseContext:
 
     def position(self, node) -> tuple[int, int]:
         """1-based line and column (in characters: the syntax tree counts UTF-8 bytes)."""
-        line = getattr(node, "lineno", None) or 1
-        offset = getattr(node, "col_offset", None) or 0
+        try:  # every statement, expression and keyword has both
+            line, offset = node.lineno or 1, node.col_offset or 0
+        except AttributeError:
+            line = getattr(node, "lineno", None) or 1
+            offset = getattr(node, "col_offset", None) or 0
         if line in self._wide_lines:
             text = self.source.lines[line - 1]
             offset = len(text.encode("utf-8")[:offset].decode("utf-8", "replace"))
@@ -402,7 +405,8 @@ class ParseContext:
             self._read_statement(node, out)
         finally:
             hoisted = self._hoisted.pop()
-        out[mark:mark] = hoisted
+        if hoisted:
+            out[mark:mark] = hoisted
 
     def _read_statement(self, node: ast.stmt, out: list) -> None:
         kind = type(node)
