@@ -440,6 +440,8 @@ def test_a_nan_shares_its_object_only_with_itself_as_in_plistlib():
     nan = float("nan")
     for value in ([nan, nan], [float("nan"), float("nan")], {"a": nan, "b": [nan, float("nan")]}):
         assert write_bplist(value) == plistlib.dumps(value, fmt=plistlib.FMT_BINARY, sort_keys=False)
+
+
 # --- the one walk that writes and measures (write_checked) ---------------------
 
 
