@@ -72,6 +72,26 @@ def assemble_action(action: Action, group_id: str | None = None, mode: int | Non
 
 
 def assemble_value(value: Value):
+    # The common kinds by their exact type first (one test each, in the order of
+    # how often they occur); anything else, subclasses included, by isinstance.
+    kind = type(value)
+    if kind is Literal:
+        return value.value
+    if kind is TokenString:
+        return {"Value": assemble_token_text(value), "WFSerializationType": "WFTextTokenString"}
+    if kind is TokenAttachment:
+        return {
+            "Value": assemble_attachment(value.attachment),
+            "WFSerializationType": "WFTextTokenAttachment",
+        }
+    if kind is DictValue:
+        return {key: assemble_value(item) for key, item in value.items}
+    if kind is ListValue:
+        return [assemble_value(item) for item in value.items]
+    return _assemble_any(value)
+
+
+def _assemble_any(value: Value):
     if isinstance(value, Literal):
         return value.value
     if isinstance(value, ListValue):
@@ -134,7 +154,7 @@ def assemble_attachment(attachment: Attachment) -> dict:
 
 
 def _assemble_base(base) -> dict:
-    if isinstance(base, OutputRef):
+    if type(base) is OutputRef or isinstance(base, OutputRef):
         out = {"Type": "ActionOutput", "OutputUUID": base.uuid}
         if base.output_name is not ABSENT:
             out["OutputName"] = base.output_name

@@ -26,11 +26,15 @@ sort_keys=False)``, in one walk instead of plistlib's two and without its
 type tests per object; anything beyond the plain plist kinds is left to plistlib.
 One difference: a plist holding both 0.0 and -0.0 keeps both (plistlib writes
 one object for the two, losing a sign).
+``write_checked`` is the same walk measuring what ``limits.check_value`` checks,
+so that writing a shortcut walks it once; what it cannot vouch for it leaves to
+that check.
 """
 
 from __future__ import annotations
 
 import datetime
+import itertools
 import plistlib
 import struct
 from typing import Any, Callable
@@ -400,6 +404,10 @@ def _utf16(raw: bytes) -> str:
 
 _WIDTH_CODES = {1: "B", 2: "H", 4: "L", 8: "Q"}
 _ASCII_MARKERS = [bytes((0x50 | length,)) for length in range(15)]
+_SMALL_MARKERS = [bytes((marker,)) for marker in range(256)]  # a marker byte with its count inside
+# Containers of up to this many references have their packer made once and kept.
+_CACHED_PACKERS = 64
+_PACKERS: dict[tuple[int, int], Callable] = {}
 
 
 def write_bplist(value) -> bytes:
@@ -412,21 +420,105 @@ def write_bplist(value) -> bytes:
     every kind) is handed to plistlib whole, so results and errors stay its own.
     """
     try:
-        return _write(value)
+        return _write(value).data
     except Exception:  # noqa: BLE001 - plistlib decides, and raises its own error
         return plistlib.dumps(value, fmt=plistlib.FMT_BINARY, sort_keys=False)
+
+
+def write_checked(root) -> bytes | None:
+    """``write_bplist(root)`` when the walk that writes it shows that ``root`` keeps
+    every limit ``limits.check_value`` enforces; None when it cannot tell, and the
+    caller must run that check (and then write) the usual way.
+
+    The writer visits every object once anyway, so it measures as it goes what
+    the check would: the deepest container, the values (with no container
+    shared, each reference counts once, as the check counts them), and the
+    longest string.  Text is bounded before it is summed: every string or data
+    counted is one reference, so the longest times the references is at least
+    the total; only a file with a long text adds up its references.  None comes back for anything the check would look at closer: a
+    shared container (or a cycle), a value the writer leaves to plistlib (a lone
+    surrogate does not encode), any limit passed or not surely kept.
+    """
+    if type(root) is not dict and type(root) is not list:
+        return None
+    try:
+        walk = _write(root)
+    except Exception:  # noqa: BLE001 - an unusual value, or nesting too deep to recurse: the check tells
+        return None
+    if walk.shared or walk.deepest > MAX_DEPTH or 1 + walk.items > MAX_VALUES:
+        return None
+    if walk.longest > MAX_STRING or (walk.longest * walk.references > MAX_TEXT and walk.text() > MAX_TEXT):
+        return None
+    return walk.data
 
 
 class _Unusual(Exception):
     """A value outside the plain kinds this writer spells itself."""
 
 
-def _write(root) -> bytes:
-    chunks: list = []  # per object number: its bytes, or (marker, size, references) of a container
+class _Walk:
+    """What writing one value found: its bytes, and the measures ``write_checked`` judges."""
+
+    __slots__ = ("data", "shared", "deepest", "items", "references", "longest", "strings", "scalars", "referenced",
+                 "count", "chunks", "boxes", "top")
+
+    def text(self) -> int:
+        """Characters and bytes of every string and data, each reference counted (in C:
+        only files with a long text come here, and they have many references)."""
+        sizes = dict(zip(self.strings.values(), map(len, self.strings)))
+        sizes.update((number, len(key[1])) for key, number in self.scalars.items() if key[0] is bytes)
+        references = itertools.chain.from_iterable(self.referenced)
+        return sum(map(sizes.get, references, itertools.repeat(0)))
+
+
+def _packer(width_code: str, count: int) -> Callable:
+    """``struct.pack`` of ``count`` big-endian numbers; a Struct for small counts is
+    made once: building and parsing the format per container cost more than the packing."""
+    if count > _CACHED_PACKERS:
+        return struct.Struct(f">{count}{width_code}").pack
+    key = (width_code, count)
+    pack = _PACKERS.get(key)
+    if pack is None:
+        pack = _PACKERS[key] = struct.Struct(f">{count}{width_code}").pack
+    return pack
+
+
+def _write(root) -> _Walk:
+    """Write with references of two bytes, the width of all but the smallest and
+    the largest files; then narrow them, or write again with wider ones."""
+    width = 2
+    while True:
+        try:
+            walk = _walk(root, width)
+        except struct.error:  # a reference past what this width holds
+            width *= 2
+            continue
+        needed = _width(walk.count)
+        if needed <= width:
+            break
+        width = needed  # exactly 65,536 objects: the last one's number still fit
+    if needed < width:
+        _narrow(walk.chunks, walk.boxes)
+    walk.data = _layout(walk.chunks, walk.top)
+    walk.chunks = walk.boxes = None
+    return walk
+
+
+def _walk(root, width: int) -> _Walk:
+    """Number every object as plistlib does and make its bytes, a container's as
+    soon as its references are known (``width`` bytes each)."""
+    chunks: list = []  # per object number: its bytes
+    boxes: list[int] = []  # the numbers of the containers
+    referenced: list[list[int]] = []  # every container's references
     strings: dict[str, int] = {}
     scalars: dict[tuple, int] = {}  # (type, value) -> number, as plistlib keys them
     containers: dict[int, int] = {}  # id -> number
+    packers: dict[int, Callable] = {}  # reference count -> its packer
+    shared: list = []  # a container met again (shared, or a cycle)
+    deep: list[int] = []  # depths of containers nested deeper than MAX_DEPTH
+    width_code = _WIDTH_CODES[width]
     append = chunks.append
+    inside = 0  # values inside containers
 
     def string(text: str) -> int:
         number = strings[text] = len(chunks)
@@ -438,17 +530,24 @@ def _write(root) -> bytes:
             append(_size_marker(0x60, len(encoded) // 2) + encoded)
         return number
 
-    def number_of(value, kind) -> int:
+    def number_of(value, kind, depth) -> int:
         # Strings, the most common objects, are looked up inline by the callers too.
+        nonlocal inside
         if kind is dict or kind is list:
-            number = containers.get(id(value))
-            if number is not None:
-                return number
-            number = containers[id(value)] = len(chunks)
+            number = len(chunks)
+            known = containers.setdefault(id(value), number)
+            if known != number:
+                shared.append(value)
+                return known
+            if depth > MAX_DEPTH:
+                deep.append(depth)
+            append(None)  # its place in the numbering; its bytes come once its references are known
+            boxes.append(number)
             references: list[int] = []
+            referenced.append(references)
             add = references.append
             if kind is dict:
-                append((0xD0, len(value), references))
+                token = 0xD0
                 for key in value:
                     if type(key) is not str:
                         raise _Unusual
@@ -456,15 +555,16 @@ def _write(root) -> bytes:
                     add(found if found is not None else string(key))
                 items = value.values()
             else:
-                append((0xA0, len(value), references))
+                token = 0xA0
                 items = value
+            below = depth + 1
             for item in items:
                 kind = type(item)
                 if kind is str:
                     found = strings.get(item)
                     add(found if found is not None else string(item))
                 elif kind is dict or kind is list:
-                    add(number_of(item, kind))
+                    add(number_of(item, kind, below))
                 else:
                     key = (kind, item) if kind is not float else _float_key(item)
                     found = scalars.get(key)
@@ -472,6 +572,13 @@ def _write(root) -> bytes:
                         found = scalars[key] = len(chunks)
                         append(_scalar_bytes(item, kind))
                     add(found)
+            size = len(value)
+            inside += size
+            count = len(references)
+            pack = packers.get(count)
+            if pack is None:
+                pack = packers[count] = _packer(width_code, count)
+            chunks[number] = (_SMALL_MARKERS[token | size] if size < 15 else _size_marker(token, size)) + pack(*references)
             return number
         if kind is str:
             found = strings.get(value)
@@ -484,26 +591,38 @@ def _write(root) -> bytes:
         return number
 
     try:
-        top = number_of(root, type(root))
+        top = number_of(root, type(root), 1)
     finally:
         del number_of, string  # it calls itself: free the closure now, not at a garbage collection
+    walk = _Walk()
+    walk.chunks, walk.boxes, walk.top, walk.count = chunks, boxes, top, len(chunks)
+    walk.shared, walk.deepest = bool(shared), max(deep, default=0)
+    walk.referenced, walk.strings, walk.scalars = referenced, strings, scalars
+    walk.references = sum(map(len, referenced))
+    walk.items = inside
+    blobs = [key[1] for key in scalars if key[0] is bytes]
+    walk.longest = max(max(map(len, strings), default=0), max(map(len, blobs), default=0))
+    return walk
+
+
+def _narrow(chunks: list, boxes: list[int]) -> None:
+    """References of one byte: each container's two-byte ones, high bytes (all 0) dropped."""
+    for number in boxes:
+        chunk = chunks[number]
+        marker = 1 if chunk[0] & 0xF != 0xF else 2 + (1 << (chunk[1] & 0xF))
+        chunks[number] = chunk[:marker] + chunk[marker + 1 :: 2]
+
+
+def _layout(chunks: list, top: int) -> bytes:
+    """The header, the objects, the table of their offsets and the trailer."""
     count = len(chunks)
-    reference_code = _WIDTH_CODES[_width(count)]
-    out = [b"bplist00"]
-    offsets = []
-    position = _HEADER_SIZE
-    for chunk in chunks:
-        offsets.append(position)
-        if type(chunk) is tuple:
-            token, size, references = chunk
-            marker = bytes((token | size,)) if size < 15 else _size_marker(token, size)
-            chunk = marker + struct.pack(f">{len(references)}{reference_code}", *references)
-        out.append(chunk)
-        position += len(chunk)
-    offset_width = _width(position)
-    out.append(struct.pack(f">{count}{_WIDTH_CODES[offset_width]}", *offsets))
-    out.append(struct.pack(">5xBBBQQQ", 0, offset_width, _width(count), count, top, position))
-    return b"".join(out)
+    offsets = list(itertools.accumulate(map(len, chunks), initial=_HEADER_SIZE))
+    table = offsets.pop()  # where the last object ends, the table begins
+    offset_width = _width(table)
+    chunks.insert(0, b"bplist00")
+    chunks.append(_packer(_WIDTH_CODES[offset_width], count)(*offsets))
+    chunks.append(struct.pack(">5xBBBQQQ", 0, offset_width, _width(count), count, top, table))
+    return b"".join(chunks)
 
 
 def _float_key(value: float) -> tuple:

@@ -24,7 +24,7 @@ from xml.parsers.expat import ExpatError
 
 import lzfse
 
-from .bplist import MalformedPlist, read_bplist, write_bplist
+from .bplist import MalformedPlist, read_bplist, write_bplist, write_checked
 from .limits import PlistValueError, check_action_count, check_value, type_name
 
 __all__ = [
@@ -110,12 +110,18 @@ def write_bytes(root: dict, *, xml: bool = False) -> bytes:
             f"cannot write a shortcut whose root is {type_name(root)}, not a dictionary")
     # What is written must read back: the same limits apply both ways, and plistlib
     # would otherwise fail on these values with errors of its own (or write a null).
+    # A binary plist's one walk writes the bytes and measures the limits as it goes;
+    # only a value it cannot vouch for is checked (and then written) apart.
     try:
-        check_value(root)
+        data = None if xml else write_checked(root)
+        if data is None:
+            check_value(root)
         if isinstance(root.get("WFWorkflowActions"), list):
             check_action_count(root["WFWorkflowActions"])
     except PlistValueError as exc:
         raise ContainerError(f"cannot write the plist: {exc}") from exc
+    if data is not None:
+        return data
     try:
         if not xml:
             return write_bplist(root)  # plistlib's bytes, written faster

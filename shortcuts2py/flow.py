@@ -74,8 +74,14 @@ class _State:
             changed.update(branch.own)
         for name in changed:
             merged = frozenset()
+            before = None  # this state's definitions of the name, looked up once if a branch left it
             for branch in branches:
-                merged = merged | branch.own.get(name, self.get(name))
+                found = branch.own.get(name)
+                if found is None:
+                    if before is None:
+                        before = self.get(name)
+                    found = before
+                merged = merged | found
             self.own[name] = merged
 
 
@@ -89,7 +95,7 @@ class FlowAnalysis:
         self.classify = classify  # statement -> list of (name, kind) it defines
         self.ignored = ignored  # names that are never flow names (globals, _)
         self.result = NameFlow()
-        self._scopes: list[set[str]] = []  # loop target names in scope
+        self._loop_names: dict[str, int] = {}  # loop target names in scope -> how many loops use them
         self._names_read: dict[int, list[ast.Name]] = {}  # id(expression) -> its reads, for later passes
 
     def run(self, statements: list[ast.stmt]) -> NameFlow:
@@ -104,7 +110,11 @@ class FlowAnalysis:
 
     def _walk(self, statements: list[ast.stmt], state: _State) -> None:
         for statement in statements:
-            self._statement(statement, state)
+            kind = type(statement)
+            if kind is ast.If or kind is ast.Match or kind is ast.For:
+                self._statement(statement, state)
+            else:
+                self._simple(statement, state)
 
     def _statement(self, statement: ast.stmt, state: _State) -> None:
         if isinstance(statement, ast.If):
@@ -127,14 +137,22 @@ class FlowAnalysis:
         elif isinstance(statement, ast.For):
             self._loop(statement, state)
         else:
-            self._reads_of_statement(statement, state)
-            for name, kind in self.classify(statement):
-                if self._is_loop_name(name):
-                    continue
-                index = len(self.result.definitions)
-                self.result.definitions.append(Definition(name, statement, kind, (statement.lineno, statement.col_offset)))
-                self.result.definition_of.setdefault(id(statement), index)
-                state.own[name] = frozenset({index})
+            self._simple(statement, state)
+
+    def _simple(self, statement: ast.stmt, state: _State) -> None:
+        """A statement with no body: what it reads, then what it assigns."""
+        self._reads_of_statement(statement, state)
+        definitions = self.classify(statement)
+        if not definitions:
+            return
+        result = self.result
+        for name, kind in definitions:
+            if name in self._loop_names:
+                continue
+            index = len(result.definitions)
+            result.definitions.append(Definition(name, statement, kind, (statement.lineno, statement.col_offset)))
+            result.definition_of.setdefault(id(statement), index)
+            state.own[name] = frozenset({index})
 
     def _loop(self, statement: ast.For, state: _State) -> None:
         """The body runs after the loop's start or after its own previous turn
@@ -150,11 +168,16 @@ class FlowAnalysis:
             for name, definitions in back.items():
                 entry.own[name] = state.get(name) | definitions
             body = entry.child()
-            self._scopes.append(_target_names(statement.target))
+            targets = _target_names(statement.target)
+            for name in targets:
+                self._loop_names[name] = self._loop_names.get(name, 0) + 1
             try:
                 self._walk(statement.body, body)
             finally:
-                self._scopes.pop()
+                for name in targets:
+                    self._loop_names[name] -= 1
+                    if not self._loop_names[name]:
+                        del self._loop_names[name]
             end = {name: body.own.get(name, entry.get(name)) for name in set(body.own) | set(entry.own)}
             grown = {name: back.get(name, frozenset()) | definitions for name, definitions in end.items()}
             if grown == back:
@@ -177,23 +200,30 @@ class FlowAnalysis:
         del result.read_nodes[reads:]
 
     def _reads_of_statement(self, statement: ast.stmt, state: _State) -> None:
-        if isinstance(statement, ast.Assign):
+        kind = type(statement)
+        if kind is ast.Assign or kind is ast.Expr:
             self._reads(statement.value, state)
-        elif isinstance(statement, ast.AugAssign):
+        elif kind is ast.AugAssign:
             self._reads(statement.value, state)
             if isinstance(statement.target, ast.Name):
                 self._record(statement.target, state)  # `n += 1` reads n before assigning it
             else:
                 self._reads(statement.target, state)  # `x["k"] += ...` reads x; parse refuses the form
-        elif isinstance(statement, ast.Expr):
-            self._reads(statement.value, state)
 
     def _reads(self, node: ast.AST, state: _State) -> None:
         names = self._names_read.get(id(node))
-        if names is None:
-            names = self._names_read[id(node)] = names_read(node)
-        for child in names:
-            self._record(child, state)
+        if names is None:  # the reads of flow names, found once (a loop's body is walked again)
+            ignored = self.ignored
+            names = self._names_read[id(node)] = [child for child in names_read(node) if child.id not in ignored]
+        if not names:
+            return
+        loop_names, reads, read_nodes = self._loop_names, self.result.reads, self.result.read_nodes
+        for child in names:  # _record, for each
+            name = child.id
+            if name in loop_names:
+                continue
+            reads[id(child)] = state.get(name)
+            read_nodes.append(child)
 
     def _record(self, node: ast.Name, state: _State) -> None:
         name = node.id
@@ -203,7 +233,7 @@ class FlowAnalysis:
         self.result.read_nodes.append(node)
 
     def _is_loop_name(self, name: str) -> bool:
-        return any(name in scope for scope in self._scopes)
+        return name in self._loop_names
 
     # --- verdict
 
@@ -243,6 +273,15 @@ def names_read(node: ast.AST) -> list[ast.Name]:
             stack.extend([keyword.value for keyword in current.keywords])
         elif kind is ast.Attribute:
             stack.append(current.value)
+        elif kind is ast.JoinedStr:
+            stack.extend(current.values)
+        elif kind is ast.FormattedValue:
+            stack.append(current.value)
+            if current.format_spec is not None:
+                stack.append(current.format_spec)
+        elif kind is ast.Dict:
+            stack.extend([key for key in current.keys if key is not None])
+            stack.extend(current.values)
         else:
             stack.extend(ast.iter_child_nodes(current))
     return found

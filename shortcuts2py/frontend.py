@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import ast
 import bisect
+import itertools
+import operator
 import re
 import warnings
 from dataclasses import dataclass
@@ -181,10 +183,11 @@ def _comment_runs(tree: ast.Module, lines: list[str], filename: str) -> list[Com
     multi-line string and every bracketed continuation; a ``#`` after code on
     the same line is a comment only if it lies outside the line's strings.
     """
-    candidates = [i for i, text in enumerate(lines, 1) if "#" in text]
+    # The numbers of the lines holding "#", picked in C: long code has many lines and few "#".
+    candidates = list(itertools.compress(itertools.count(1), map(operator.contains, lines, itertools.repeat("#"))))
     if not candidates:
         return []
-    spans = _LineSpans(tree)
+    spans = _LineSpans(tree, candidates)
     runs: list[CommentRun] = []
     current: list[str] = []
     start = column = previous = 0
@@ -221,16 +224,24 @@ class _LineSpans:
     """Which lines are inside a statement that spans several lines, and where
     string literals sit on each line (to tell a ``#`` in a string from a comment)."""
 
-    def __init__(self, tree: ast.Module):
+    def __init__(self, tree: ast.Module, asked: list[int]):
+        """Only the lines in ``asked`` (sorted) will be asked about."""
         self.continued: set[int] = set()  # lines after the first of a multi-line simple statement
         self.strings: dict[int, list[tuple[int, int]]] = {}  # line -> byte spans of strings on it
         self.string_lines: set[int] = set()  # lines wholly inside a multi-line string
         # Every node once, in no particular order; the commonest are taken apart
         # by hand (ast.walk costs a generator per node) and names have nothing inside.
+        # What is learnt about a line comes from the nodes that span it, all inside
+        # the statements that span it: a statement spanning no line asked about is
+        # skipped whole (most code has a `#` on few lines).
         stack: list = [tree]
         while stack:
             node = stack.pop()
             kind = type(node)
+            if isinstance(node, ast.stmt):
+                first = bisect.bisect_left(asked, node.lineno)
+                if first == len(asked) or asked[first] > (node.end_lineno or node.lineno):
+                    continue
             if kind is ast.Constant:
                 if isinstance(node.value, (str, bytes)):
                     self._add_string(node)

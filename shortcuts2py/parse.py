@@ -9,6 +9,7 @@ in scope, comments between statements.  It never runs the code.
 from __future__ import annotations
 
 import ast
+import functools
 import hashlib
 import re
 
@@ -17,7 +18,7 @@ from .constructs import assignments, calls, comments, header, ifs, loops, menus,
 from .errors import CompileError
 from .flow import UNDEFINED, FlowAnalysis
 from .frontend import REFUSED_STATEMENTS, SourceModule, parse_python, read_source
-from .naming import CUSTOM_NAME_KEY, is_standard_name, raw_output, shown_display
+from .naming import CUSTOM_NAME_KEY, is_standard_name, raw_output, shown_display, standard_display
 
 # Statements that stand for the end of a block: function -> block identifiers.
 END_FUNCTIONS = {
@@ -69,9 +70,12 @@ def _subscript_target_error(target: ast.Subscript) -> str:
             "build a new list instead (append each item with New += [item])")
 
 
+@functools.lru_cache(maxsize=4096)
 def new_id(kind: str, key: str) -> str:
     """``uuid5(_ID_NAMESPACE, "kind:key")``, uppercase; spelled out here because
-    ``uuid.uuid5`` builds and formats a UUID object for every action compiled."""
+    ``uuid.uuid5`` builds and formats a UUID object for every action compiled.
+    Kept for the keys seen last: most files name their outputs alike (``text``,
+    ``if_result``) and number their groups from 0, so most ids were made before."""
     # surrogatepass: a key is only hashed, never stored, so no text can make this fail
     digest = bytearray(hashlib.sha1(_ID_NAMESPACE_BYTES + f"{kind}:{key}".encode("utf-8", "surrogatepass")).digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
@@ -101,10 +105,10 @@ def assignment_kind(value: ast.expr) -> str:
     return "output"
 
 
-def _definitions(statement: ast.stmt) -> list[tuple[str, str]]:
+def _definitions(statement: ast.stmt, kind_of=assignment_kind) -> list[tuple[str, str]]:
     """The names a statement assigns, and how (for the flow analysis)."""
     if isinstance(statement, ast.Assign):
-        kind = assignment_kind(statement.value)
+        kind = kind_of(statement.value)
         return [(t.id, kind) for t in statement.targets if isinstance(t, ast.Name) and t.id != calls.IMPLICIT]
     if isinstance(statement, ast.AugAssign) and isinstance(statement.target, ast.Name):
         return [(statement.target.id, "variable")]
@@ -157,6 +161,11 @@ class ParseContext:
         self._name_uses: dict[str, int] = {}
         self._named_outputs: dict[str, list[tuple[ir.Action, object]]] = {}  # name -> (action, display) in file order
         self._by_name: list[tuple[str, ir.OutputRef, ast.AST]] = []  # ref("name") waiting for its output
+        self._kinds: dict[int, str] = {}  # id(assigned value) -> assignment_kind, asked by flow and by _assign
+        # Lines holding other characters than ASCII, where the tree's byte columns are not characters.
+        lines = source.lines
+        self._wide_lines = frozenset() if all(map(str.isascii, lines)) else frozenset(
+            number for number, text in enumerate(lines, 1) if not text.isascii())
 
     @property
     def empty_ranges(self) -> bool:
@@ -170,7 +179,7 @@ class ParseContext:
         head, icon, statements = self._split(statements)
         self.settings = header.read_settings(self, head)
         ignored = frozenset(names.GLOBALS) | {calls.IMPLICIT} | self.settings.shared_names
-        self.flow = FlowAnalysis(_definitions, ignored).run(statements)
+        self.flow = FlowAnalysis(self._definitions, ignored).run(statements)
         body = self.body(statements, self.source.tree.body)
         # The header is read before ids are handed out: its values may name outputs
         # (ref("x"), missing_output(...)) or groups, which take their ids with the rest.
@@ -222,12 +231,26 @@ class ParseContext:
 
     def position(self, node) -> tuple[int, int]:
         """1-based line and column (in characters: the syntax tree counts UTF-8 bytes)."""
-        line = getattr(node, "lineno", None) or 1
-        offset = getattr(node, "col_offset", None) or 0
-        text = self.source.lines[line - 1] if line - 1 < len(self.source.lines) else ""
-        if not text.isascii():
+        try:  # every statement, expression and keyword has both
+            line, offset = node.lineno or 1, node.col_offset or 0
+        except AttributeError:
+            line = getattr(node, "lineno", None) or 1
+            offset = getattr(node, "col_offset", None) or 0
+        if line in self._wide_lines:
+            text = self.source.lines[line - 1]
             offset = len(text.encode("utf-8")[:offset].decode("utf-8", "replace"))
         return line, offset + 1
+
+    def _assignment_kind(self, value: ast.expr) -> str:
+        """``assignment_kind``, worked out once per value: the flow analysis asks on
+        every walk of a loop's body, and reading the statement asks again."""
+        kind = self._kinds.get(id(value))
+        if kind is None:
+            kind = self._kinds[id(value)] = assignment_kind(value)
+        return kind
+
+    def _definitions(self, statement: ast.stmt) -> list[tuple[str, str]]:
+        return _definitions(statement, self._assignment_kind)
 
     def check_text(self, node, text: str) -> None:
         if text.isascii():
@@ -393,7 +416,8 @@ class ParseContext:
             self._read_statement(node, out)
         finally:
             hoisted = self._hoisted.pop()
-        out[mark:mark] = hoisted
+        if hoisted:
+            out[mark:mark] = hoisted
 
     def _read_statement(self, node: ast.stmt, out: list) -> None:
         kind = type(node)
@@ -457,7 +481,7 @@ class ParseContext:
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id in END_FUNCTIONS:
             self._block_end(value, targets, out, node)
             return
-        if assignment_kind(value) == "variable" or assignments.is_implicit(value):
+        if self._assignment_kind(value) == "variable" or assignments.is_implicit(value):
             if name is None:
                 if assignments.is_implicit(value):
                     raise self.error(node, "found `_ = _`, which does nothing")
@@ -584,7 +608,7 @@ class ParseContext:
             return table.get(name, custom.value)
         if name in table:
             return table[name]
-        if not add_custom or is_standard_name(name, action, block_identifier):
+        if not add_custom or _is_standard_name(name, action.identifier, block_identifier):
             display = names_display(action, block_identifier)
             return display if display is not None else ir.ABSENT
         if self.settings.names_as_shown:
@@ -644,9 +668,15 @@ class ParseContext:
 
 
 def names_display(action: ir.Action, block_identifier: str | None):
-    from .naming import standard_display
-
     return standard_display(action, block_identifier)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_standard_name(name: str, identifier: str, block_identifier: str | None) -> bool:
+    """``naming.is_standard_name``, kept for the names seen last: it depends on the
+    action's identifier alone (its output's name in the catalog), and files call
+    the same actions by the same names."""
+    return is_standard_name(name, ir.Action(identifier, []), block_identifier)
 
 
 def _is_stubs_import(node: ast.ImportFrom) -> bool:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from shortcuts2py import container
-from shortcuts2py.bplist import MalformedPlist, read_bplist, write_bplist
+from shortcuts2py.bplist import MalformedPlist, read_bplist, write_bplist, write_checked
 from shortcuts2py.limits import (
     MAX_DEPTH,
     MAX_SHARING,
@@ -19,6 +19,7 @@ from shortcuts2py.limits import (
     MAX_TEXT,
     MAX_VALUES,
     PlistValueError,
+    check_value,
 )
 
 from .conftest import CORPUS, corpus_rows, needs_corpus
@@ -439,3 +440,73 @@ def test_a_nan_shares_its_object_only_with_itself_as_in_plistlib():
     nan = float("nan")
     for value in ([nan, nan], [float("nan"), float("nan")], {"a": nan, "b": [nan, float("nan")]}):
         assert write_bplist(value) == plistlib.dumps(value, fmt=plistlib.FMT_BINARY, sort_keys=False)
+
+
+# --- the one walk that writes and measures (write_checked) ---------------------
+
+
+def _deep(levels: int) -> dict:
+    value: object = "x"
+    for _ in range(levels - 1):
+        value = [value]
+    return {"X": value}
+
+
+@settings(max_examples=150, deadline=None)
+@given(plist_values)
+def test_the_checked_writer_writes_what_the_writer_writes(value):
+    data = write_checked(value)
+    if isinstance(value, (dict, list)):
+        assert data == write_bplist(value)  # plain values within the limits: never left to the check
+        check_value(value)
+
+
+def _text(last: int) -> dict:
+    """Keys and strings of MAX_TEXT - 3 + ``last`` characters in all."""
+    return {"X": ["a" * MAX_STRING, "b" * MAX_STRING, "c" * MAX_STRING, "d" * last], "k": "e"}
+
+
+@pytest.mark.parametrize("root", [
+    {"X": [1] * MAX_VALUES},
+    _deep(MAX_DEPTH + 1),
+    {"X": "a" * (MAX_STRING + 1)},
+    {"X": b"a" * (MAX_STRING + 1)},
+    _text(MAX_STRING - 2),  # each string fits, the text is one character over
+    {"X": ["a" * MAX_STRING] * 5},  # one string five times: each reference counts
+    {"X": 2**64},
+    {"X": "a\udc00"},
+    {"\ud800": 1},
+    {3: "x"},
+    {"X": None},
+])
+def test_the_checked_writer_leaves_every_refusal_to_the_check(root):
+    with pytest.raises(PlistValueError):
+        check_value(root)
+    assert write_checked(root) is None
+
+
+@pytest.mark.parametrize("root", [
+    {"X": [1] * (MAX_VALUES - 2)},
+    _deep(MAX_DEPTH),
+    _text(MAX_STRING - 3),
+])
+def test_the_checked_writer_writes_values_at_the_limits(root):
+    check_value(root)
+    assert write_checked(root) == write_bplist(root)
+
+
+def test_the_checked_writer_leaves_shared_containers_and_cycles_to_the_check():
+    part = {"a": 1}
+    assert write_checked({"X": [part, part]}) is None
+    loop: list = []
+    loop.append(loop)
+    assert write_checked({"X": loop}) is None
+
+
+@pytest.mark.parametrize("numbers", [200, 252, 253, 65532, 65533, 65534, 70000])
+def test_the_writer_gives_references_the_width_plistlib_gives(numbers):
+    """Around 256 and 65,536 objects (the root, a key, a list and its distinct numbers),
+    where references take one, two or four bytes."""
+    value = {"X": list(range(numbers))}
+    # write_checked leaves nothing to plistlib: these are the writer's own bytes
+    assert write_checked(value) == plistlib.dumps(value, fmt=plistlib.FMT_BINARY, sort_keys=False)

@@ -158,7 +158,8 @@ def parse(ctx, call: ast.Call) -> ir.Action:
     entry = catalog.entry(identifier) if identifier else None
     origin = ctx.origin(call)
     ctx.action_identifier = identifier
-    if function != "action" and _is_lone_block_piece(identifier, _keyword_names(call.keywords)):
+    # (the keywords are gathered only for a block's identifier: most calls are not one)
+    if function != "action" and identifier in _BLOCK_HINTS and _is_lone_block_piece(identifier, _keyword_names(call.keywords)):
         raise ctx.error(call, f"found {function}() as a call, which would open a block it never closes; {_BLOCK_HINTS[identifier]}")
     keywords = _bare_arguments_as_keywords(ctx, arguments, entry, function) + call.keywords
     params = parse_keywords(ctx, keywords, entry, origin)

@@ -138,14 +138,54 @@ INPUT_VARIABLES_KEY = "WFWorkflowHasShortcutInputVariables"
 
 def reads_shortcut_input(body: list) -> bool:
     """Whether any action reads the shortcut's input (what the app records in
-    WFWorkflowHasShortcutInputVariables)."""
-    from ..naming import walk_actions, walk_value
+    WFWorkflowHasShortcutInputVariables).
 
-    for action, _ in walk_actions(body):
-        for _, value in action.params:
-            for node in walk_value(value):
-                if isinstance(node, ir.GlobalVariable) and node.kind == "ExtensionInput":
+    What ``naming.walk_actions`` and ``walk_value`` visit, in file order (a read
+    is usually near the top), without a generator per action and value: compiling
+    asks this of every file, and most read no input."""
+    for statement in body:
+        if isinstance(statement, ir.Action):
+            if _reads_input([value for _, value in statement.params]):
+                return True
+        elif isinstance(statement, ir.Block):
+            if _reads_input([value for _, value in statement.start.params]):
+                return True
+            for section in statement.sections:
+                if section.opener is not None and _reads_input([value for _, value in section.opener.params]):
                     return True
+                if reads_shortcut_input(section.body):
+                    return True
+            if _reads_input([value for _, value in statement.end.params]):
+                return True
+        elif isinstance(statement, ir.RawAction):
+            if _reads_input([statement.value]):
+                return True
+    return False
+
+
+def _reads_input(values: list) -> bool:
+    """Whether ExtensionInput is among ``values`` or below them (``values`` is used up)."""
+    while values:
+        node = values.pop()
+        kind = type(node)
+        if kind is ir.Literal:
+            continue
+        if kind is ir.Attachment:
+            values.append(node.base)
+            for step in node.aggrandizements or ():
+                values.extend([item for _, item in step.fields])
+            if node.extra:
+                values.extend([item for _, item in node.extra])
+        elif kind is ir.TokenAttachment or kind is ir.BareAttachment:
+            values.append(node.attachment)
+        elif kind is ir.TokenString:
+            values.extend([part for part in node.parts if isinstance(part, ir.Attachment)])
+        elif kind is ir.ListValue:
+            values.extend(node.items)
+        elif kind is ir.DictValue:
+            values.extend([item for _, item in node.items])
+        elif isinstance(node, ir.GlobalVariable) and node.kind == "ExtensionInput":
+            return True
     return False
 
 

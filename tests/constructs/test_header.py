@@ -4,7 +4,7 @@ import ast
 
 import pytest
 
-from shortcuts2py import api
+from shortcuts2py import api, ir
 from shortcuts2py.constructs.header import EVERY_INPUT
 from shortcuts2py.errors import CompileError
 
@@ -89,3 +89,28 @@ def test_ask_for_input_names_its_type(parameters, line):
 )
 def test_icon_colour_and_glyph_in_one_keyword(icon, line):
     _exact(_header(WFWorkflowIcon=icon), line)
+
+
+def _input(kind: str = "ExtensionInput") -> ir.Attachment:
+    return ir.Attachment(ir.GlobalVariable(kind))
+
+
+@pytest.mark.parametrize("body, reads", [
+    ([], False),
+    ([ir.Action("a", [("X", ir.Literal("x")), ("Y", ir.TokenAttachment(_input("Clipboard")))])], False),
+    ([ir.Action("a", [("X", ir.TokenAttachment(_input()))])], True),
+    ([ir.Action("a", [("X", ir.DictValue([("k", ir.ListValue([ir.TokenString(["a", _input()])]))]))])], True),
+    ([ir.Action("a", [("X", ir.TokenAttachment(ir.Attachment(
+        ir.NamedVariable("v"), [ir.Aggrandizement("K", [("F", ir.BareAttachment(_input()))])])))])], True),
+    ([ir.Action("a", [("X", ir.TokenAttachment(ir.Attachment(ir.NamedVariable("v"), extra=[("E", ir.TokenAttachment(_input()))])))])], True),
+    ([ir.Block("g", ir.Action("s", []), [ir.Section(None, [ir.Action("a", [("X", ir.TokenAttachment(_input()))])])], ir.Action("e", []))], True),
+    ([ir.Block("g", ir.Action("s", []), [ir.Section(None, [])], ir.Action("e", [("X", ir.TokenAttachment(_input()))]))], True),
+    ([ir.RawAction(ir.DictValue([("k", ir.TokenAttachment(_input()))]))], True),
+])
+def test_reads_shortcut_input_finds_the_input_wherever_it_is_read(body, reads):
+    from shortcuts2py.constructs.header import reads_shortcut_input
+    from shortcuts2py.naming import walk_actions, walk_value
+
+    generic = any(isinstance(node, ir.GlobalVariable) and node.kind == "ExtensionInput"
+                  for action, _ in walk_actions(body) for _, value in action.params for node in walk_value(value))
+    assert reads_shortcut_input(body) == generic == reads
