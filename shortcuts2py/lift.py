@@ -151,16 +151,17 @@ def _keep_one_id_style(pieces: list[_Piece], blocks: dict) -> None:
     that kind (If, menu, Repeat...) carries one (some tools write them so: the
     header's ``block_ids`` says it once per kind), or when only a block's start
     and end carry them (``start_ids`` numbers those blocks).  A block with an id
-    on a middle piece in any other file stays flat."""
+    on a middle piece in any other file stays flat.  An empty id is an id: the
+    key is there and must come back."""
     by_kind: dict[str, list[int]] = {}
     for start in blocks:
         by_kind.setdefault(pieces[start].statement.identifier, []).append(start)
     for starts in by_kind.values():
-        every = all(pieces[i].statement.uuid for s in starts for i in (s, *blocks[s][0], blocks[s][1]))
+        every = all(pieces[i].statement.uuid is not None for s in starts for i in (s, *blocks[s][0], blocks[s][1]))
         if every:
             continue
         for start in starts:
-            if any(pieces[i].statement.uuid for i in blocks[start][0]):
+            if any(pieces[i].statement.uuid is not None for i in blocks[start][0]):
                 del blocks[start]
 
 
@@ -169,7 +170,7 @@ def block_ids_style(body: list[Statement]) -> frozenset[str]:
     every: dict[str, bool] = {}
     for block in blocks_in_order(body):
         pieces = [block.start, *(section.opener for section in block.sections[1:]), block.end]
-        every[block.identifier] = every.get(block.identifier, True) and all(piece.uuid for piece in pieces)
+        every[block.identifier] = every.get(block.identifier, True) and all(piece.uuid is not None for piece in pieces)
     return frozenset(kind for kind, all_marked in every.items() if all_marked)
 
 

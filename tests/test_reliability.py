@@ -611,3 +611,15 @@ def test_outputs_never_made_are_labelled_in_the_order_the_code_shows_them():
     assert_round_trip({"WFWorkflowActions": [{  # an action the catalog lacks keeps the plist's order
         "WFWorkflowActionIdentifier": "com.example.unknown",
         "WFWorkflowActionParameters": {"Odd-Key": missing("A"), "Date": missing("B")}}]})
+
+
+def test_an_empty_id_on_a_middle_piece_of_a_block_is_kept():
+    """Found by the campaign: an Otherwise whose UUID is "" counted as carrying no id,
+    so the block kept ids only on its start and the empty one was dropped."""
+    group = {"GroupingIdentifier": "G"}
+    assert_round_trip({"WFWorkflowActions": [
+        _act("conditional", WFControlFlowMode=0, WFCondition=100, UUID="A", **group),
+        _act("vibrate"),
+        _act("conditional", WFControlFlowMode=1, UUID="", **group),
+        _act("vibrate"),
+        _act("conditional", WFControlFlowMode=2, UUID="C", **group)]})
