@@ -623,3 +623,19 @@ def test_an_empty_id_on_a_middle_piece_of_a_block_is_kept():
         _act("conditional", WFControlFlowMode=1, UUID="", **group),
         _act("vibrate"),
         _act("conditional", WFControlFlowMode=2, UUID="C", **group)]})
+
+
+def test_a_case_title_reading_an_output_of_an_earlier_case_goes_round():
+    """Found by the campaign: a case's settings were written at the menu's level, where
+    an output assigned inside an earlier case looked readable; Python (and the compiler)
+    does not see it there, so it must be ref("...")."""
+    group = {"GroupingIdentifier": "G"}
+    asked = {"Value": {"string": "\ufffc", "attachmentsByRange": {"{0, 1}": {
+        "Type": "ActionOutput", "OutputUUID": "ASK", "OutputName": "Provided Input"}}},
+        "WFSerializationType": "WFTextTokenString"}
+    assert_round_trip({"WFWorkflowActions": [
+        _act("choosefrommenu", WFControlFlowMode=0, WFMenuPrompt="Which?", WFMenuItems=["A", "B"], **group),
+        _act("choosefrommenu", WFControlFlowMode=1, WFMenuItemTitle="A", **group),
+        _act("ask", UUID="ASK", WFAskActionPrompt="What?"),
+        _act("choosefrommenu", WFControlFlowMode=1, WFMenuItemTitle={"WFInput": asked}, **group),
+        _act("choosefrommenu", WFControlFlowMode=2, **group)]})

@@ -45,7 +45,8 @@ def lower(ctx, block: ir.Block) -> nodes.Match:
     subject = nodes.Call(nodes.Name("menu"), args)
     written = []
     for index, (section, case) in enumerate(zip(block.sections[1:], cases), 1):
-        pattern, guard = _case_pattern(ctx, section.opener, case)
+        with ctx.in_section(block, index):  # a guard sees no name an earlier case assigned
+            pattern, guard = _case_pattern(ctx, section.opener, case)
         written.append(nodes.Case(pattern, guard, ctx.section_body(block, index, section.body)))
     return nodes.Match(subject, written)
 
