@@ -8,6 +8,7 @@ display name becomes a Python name.
 from __future__ import annotations
 
 import builtins
+import functools
 import keyword
 import re
 import unicodedata
@@ -70,25 +71,15 @@ RESERVED = PSEUDO_FUNCTIONS | frozenset(GLOBALS) | frozenset({"None", "True", "F
 STUBS_MODULE = "s2py_actions"
 
 # Answers by name: the same keys and names come back in every action and every file.
-# Emptied when full, so a long batch of files does not grow them without end.
-_plain_names: dict[str, bool] = {}
-_keyword_arguments: dict[str, bool] = {}
+# Bounded, so a long batch of files does not grow the caches without end.
 _MEMO_SIZE = 20_000
 _LOOP_ALIAS = re.compile(r"Repeat_(Item|Index)(_\d+)?")
 _BUILTINS = frozenset(dir(builtins))
 
 
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def is_plain_name(name: str) -> bool:
     """True when ``name`` can stand in code as itself."""
-    known = _plain_names.get(name)
-    if known is None:
-        if len(_plain_names) >= _MEMO_SIZE:
-            _plain_names.clear()
-        known = _plain_names[name] = _is_plain_name(name)
-    return known
-
-
-def _is_plain_name(name: str) -> bool:
     return (
         name.isidentifier()
         and not keyword.iskeyword(name)
@@ -98,20 +89,12 @@ def _is_plain_name(name: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=_MEMO_SIZE)
 def is_keyword_argument(key: str) -> bool:
     """True when a plist key can be written as ``key=value`` in a call.
 
     ``match``, ``case`` and ``_`` are words of the grammar, so they go in ``**{...}``.
     """
-    known = _keyword_arguments.get(key)
-    if known is None:
-        if len(_keyword_arguments) >= _MEMO_SIZE:
-            _keyword_arguments.clear()
-        known = _keyword_arguments[key] = _is_keyword_argument(key)
-    return known
-
-
-def _is_keyword_argument(key: str) -> bool:
     return (
         key.isidentifier()
         and not keyword.iskeyword(key)
