@@ -1,12 +1,9 @@
 from s2py_actions import *
 
 shortcut(
-    legacy=True,
-    version="754",
-    release="2.1.2",
+    version=("754", "2.1.2"),
     types="NCWidget WatchKit",
     minimum_version=411,
-    minimum_version_string=None,
     inputs="String",
     icon=("orange", 59495),
     icon_image=b"",

@@ -5,6 +5,7 @@ shortcut(
     version="2607.1.3",
     types="NCWidget",
     minimum_version=900,
+    minimum_version_string="900",
     inputs="String",
     icon=("blue", 59511),
 )

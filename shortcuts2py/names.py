@@ -55,6 +55,7 @@ PSEUDO_FUNCTIONS = frozenset(
         "dictionary_field",
         "icon_image",
         "stale_operands",
+        "spelling",
         "ref",
         "quantity",
         "shortcut_named",

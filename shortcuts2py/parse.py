@@ -176,8 +176,8 @@ class ParseContext:
     def build(self) -> ir.Workflow:
         assignments.rewrite_key_updates(self.source.tree)
         statements = list(self.source.tree.body)
-        head, icon, statements = self._split(statements)
-        self.settings = header.read_settings(self, head)
+        head, icon, spelling, statements = self._split(statements)
+        self.settings = header.read_settings(self, spelling)
         ignored = frozenset(names.GLOBALS) | {calls.IMPLICIT} | self.settings.shared_names
         self.flow = FlowAnalysis(self._definitions, ignored).run(statements)
         body = self.body(statements, self.source.tree.body)
@@ -195,7 +195,7 @@ class ParseContext:
         """Take the stubs import, the header and the trailers off the body."""
         if statements and isinstance(statements[0], ast.ImportFrom) and _is_stubs_import(statements[0]):
             statements = statements[1:]
-        head = icon = None
+        head = icon = spelling = None
         if statements and _called(statements[0]) == header.HEADER_FUNCTION:
             head = statements[0].value
             statements = statements[1:]
@@ -208,17 +208,19 @@ class ParseContext:
         if statements and _called(statements[-1]) == header.ICON_FUNCTION:
             icon = statements[-1].value
             statements = statements[:-1]
+        if statements and _called(statements[-1]) == header.SETTINGS_FUNCTION:
+            spelling = statements[-1].value
+            statements = statements[:-1]
         if statements and _called(statements[-1]) == ifs.STALE_FUNCTION:
             self._stale_call = statements[-1]
             self.stale_operands = ifs.read_stale_trailer(self, statements[-1].value)
             statements = statements[:-1]
         for statement in statements:
             function = _called(statement)
-            if function in (header.HEADER_FUNCTION, header.IDS_FUNCTION, header.ICON_FUNCTION, ifs.STALE_FUNCTION):
-                where = {"shortcut": "first", "ids": "last", "icon_image": "last (before ids)",
-                         ifs.STALE_FUNCTION: "last (before icon_image and ids)"}[function]
+            where = _TRAILER_PLACES.get(function)
+            if where is not None:
                 raise self.error(statement, f"found {function}(...) here, expected it as the {where} statement")
-        return head, icon, statements
+        return head, icon, spelling, statements
 
     # --- errors and checks
 
@@ -677,6 +679,16 @@ def _is_standard_name(name: str, identifier: str, block_identifier: str | None) 
     action's identifier alone (its output's name in the catalog), and files call
     the same actions by the same names."""
     return is_standard_name(name, ir.Action(identifier, []), block_identifier)
+
+
+# Where the statements around the body go, by the function each calls.
+_TRAILER_PLACES = {
+    header.HEADER_FUNCTION: "first",
+    ifs.STALE_FUNCTION: "last (before spelling, icon_image and ids)",
+    header.SETTINGS_FUNCTION: "last (before icon_image and ids)",
+    header.ICON_FUNCTION: "last (before ids)",
+    header.IDS_FUNCTION: "last",
+}
 
 
 def _is_stubs_import(node: ast.ImportFrom) -> bool:

@@ -109,6 +109,21 @@ def shortcut(**keys: Any) -> None:
 def stale_operands(operands: dict[int, dict[str, Any]], /) -> None:
     """Operands the app keeps for condition types an If no longer uses, by If number."""
 
+def spelling(
+    *,
+    output_names: dict[str, str | None] = ...,
+    names_as_shown: bool = ...,
+    empty_ranges: bool = ...,
+    shared_names: list[str] = ...,
+    block_ids: list[str] = ...,
+    start_ids: dict[str, list[int]] = ...,
+    shared_groups: list[list[int]] = ...,
+    tagged_variables: bool = ...,
+    legacy_comparisons: bool = ...,
+) -> None:
+    """How the code spells the file where the plain reading would differ (output
+    names the app shows, ids on block pieces...): settings of the code, no keys of the shortcut."""
+
 def icon_image(data: bytes, /) -> None:
     """The shortcut's own icon picture."""
 

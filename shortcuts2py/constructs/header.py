@@ -1,4 +1,5 @@
-"""The top-level keys <-> ``shortcut(...)``, saying only what differs from a new shortcut.
+"""The top-level keys <-> ``shortcut(...)``, saying only what differs from a new shortcut,
+and the code's own settings <-> ``spelling(...)`` after the body.
 
 A new shortcut (as the app writes one today) has these keys; ``shortcut()``
 stands for exactly them, and each keyword changes one.  When the first action
@@ -10,6 +11,7 @@ keyword              plist key                                 a new shortcut ha
 ===================  ========================================  ===========================
 version              WFWorkflowClientVersion                   (nothing)
 release              WFWorkflowClientRelease                   (nothing)
+version=(v, r)       both at once (when both are given)
 minimum_version      WFWorkflowMinimumClientVersion (+String)  900 and "900"
 color, glyph         WFWorkflowIcon StartColor, GlyphNumber    2846468607, 61440
 icon=(color, glyph)  both at once (when both differ)
@@ -29,7 +31,14 @@ name                 WFWorkflowName                            (nothing)
 ``keyword=None`` says the key is absent.  Content classes are written short
 (``inputs="String URL"`` for ``WFStringContentItem``, ``WFURLContentItem``; ``types="Watch NCWidget"``),
 the icon colour by its palette name when it has one.  Any other key goes in
-``**{"Key": value}``.  Two settings of the language sit here too:
+``**{"Key": value}``.  The app's builds before ``FIRST_MODERN_BUILD`` wrote another
+key set (no minimum version string, outputs, surfaces...; see ``template``): a
+version of such a build stands for that set, and ``legacy=True``/``legacy=False``
+says when a file has the set of the other era.
+
+``spelling(...)`` goes after the body (before ``icon_image`` and ``ids``): how the
+code spells the file where its plain reading would differ.  None of it is a key
+of the shortcut.
 ``output_names={code name: OutputName or None}`` (see naming) and ``empty_ranges=True``
 (see text), and ``shared_names=[...]``: outputs whose id several actions
 carry (a copy-and-paste artefact), every assignment of such a name shares one
@@ -57,7 +66,7 @@ from ..assemble import assemble_value
 from ..writer import nodes
 from . import values, variables
 
-HEADER_FUNCTION, ICON_FUNCTION, IDS_FUNCTION = "shortcut", "icon_image", "ids"
+HEADER_FUNCTION, ICON_FUNCTION, IDS_FUNCTION, SETTINGS_FUNCTION = "shortcut", "icon_image", "ids", "spelling"
 LEGACY, QUESTIONS_KEY = "legacy", "WFWorkflowImportQuestions"
 OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES = (
     "output_names",
@@ -79,6 +88,10 @@ MINIMUM_KEY, MINIMUM_TEXT_KEY = "WFWorkflowMinimumClientVersion", "WFWorkflowMin
 INPUTS_KEY, OUTPUTS_KEY = "WFWorkflowInputContentItemClasses", "WFWorkflowOutputContentItemClasses"
 ALL_BUT = "all but "  # inputs="all but App Folder": every input type except those
 LONG_IMAGE = 64  # bytes: a longer icon image goes to the end of the file
+VERSION_KEY, RELEASE_KEY = "WFWorkflowClientVersion", "WFWorkflowClientRelease"
+# Builds of the app before this one (Shortcuts up to iOS 13: "700" ... "1092.6") wrote the
+# Workflow-era key set; iOS 14's builds ("1144.4" on) write the template of a new shortcut.
+FIRST_MODERN_BUILD = 1100
 
 EVERY_INPUT = tuple(
     f"WF{name}ContentItem"
@@ -191,7 +204,7 @@ def _reads_input(values: list) -> bool:
 
 def template(legacy: bool = False, reads_input: bool = False) -> dict[str, object]:
     """The keys of a new shortcut, as plist values; ``legacy``: as the Workflow
-    app (before Shortcuts 2.0) wrote them.  ``reads_input``: whether the
+    app and its builds before ``FIRST_MODERN_BUILD`` wrote them.  ``reads_input``: whether the
     shortcut reads its input, which the app records in a key of its own."""
     if legacy:
         return {
@@ -227,8 +240,12 @@ def lower(ctx, header: list, body: list = ()) -> tuple[nodes.Stmt | None, list[n
         old = _lower_with(ctx, header, legacy=True, reads_input=reads_input)
     finally:
         _image_literals.clear()  # an image may be megabytes: keep none after the file
-    args, trailer = old if len(old[0]) < len(modern[0]) else modern
-    args.extend(_setting_args(ctx, header))
+    # The template the version implies wins a tie: then shortcut() says nothing about it.
+    first, second = (old, modern) if is_old_build(_plain(header, VERSION_KEY)) else (modern, old)
+    args, trailer = second if len(second[0]) < len(first[0]) else first
+    settings = _setting_args(ctx, header)
+    if settings:
+        trailer.insert(0, nodes.ExprStatement(nodes.Call(nodes.Name(SETTINGS_FUNCTION), settings)))
     if not args:
         return None, trailer
     return nodes.ExprStatement(nodes.Call(nodes.Name(HEADER_FUNCTION), args)), trailer
@@ -243,7 +260,8 @@ def _lower_with(ctx, header: list, legacy: bool, reads_input: bool) -> tuple[lis
     plist = {key: assemble_value(value) for key, value in header}
     lifted = dict(header)
     base = template(legacy, reads_input)
-    args: list[nodes.Arg] = [nodes.Arg(nodes.Name("True"), LEGACY)] if legacy else []
+    implied = is_old_build(plist.get(VERSION_KEY))
+    args: list[nodes.Arg] = [nodes.Arg(nodes.Name(str(legacy)), LEGACY)] if legacy != implied else []
     trailer: list[nodes.Stmt] = []
     done: set[str] = set()
     for keyword, key in SIMPLE_FIELDS.items():
@@ -253,6 +271,7 @@ def _lower_with(ctx, header: list, legacy: bool, reads_input: bool) -> tuple[lis
         done.add(key)
         if arg is not None:
             args.append(arg)
+    _join_version(args)
     args.extend(_minimum_args(ctx, plist, lifted, base, done))
     behaviour = [arg for arg in args if arg.keyword == "no_input" and arg.value.text != "None"]
     compact_behaviour = _no_input_arg(ctx, lifted.get(NO_INPUT_KEY)) if behaviour else None
@@ -274,7 +293,8 @@ def _lower_with(ctx, header: list, legacy: bool, reads_input: bool) -> tuple[lis
 
 
 def _setting_args(ctx, header: list) -> list[nodes.Arg]:
-    """The language's own settings (they sit in the header, but are not plist keys)."""
+    """The keywords of ``spelling(...)``: how the code spells the file, which are
+    no keys of the shortcut (so they stay out of its header)."""
     args = []
     if ctx.naming.display_overrides:
         table = nodes.DictDisplay(
@@ -302,7 +322,6 @@ def _setting_args(ctx, header: list) -> list[nodes.Arg]:
     if sets:
         rows = [nodes.ListDisplay([values.lower_scalar(n) for n in numbers]) for numbers in sets]
         args.append(nodes.Arg(nodes.ListDisplay(rows), SHARED_GROUPS))
-    # ** must come last in a call
     return args
 
 
@@ -421,6 +440,43 @@ def _field_arg(ctx, keyword: str, key: str, plist: dict, lifted: dict, base: dic
     return nodes.Arg(values.lower(ctx, lifted[key]), keyword)
 
 
+def _join_version(args: list[nodes.Arg]) -> None:
+    """``version=("1050.22", "3.0")`` for a build and its release, both given."""
+    found = {arg.keyword: arg for arg in args if arg.keyword in ("version", "release")}
+    if len(found) == 2 and all(not _is_none_node(arg.value) for arg in found.values()):
+        at = args.index(found["version"])
+        args[at] = nodes.Arg(nodes.TupleDisplay([found["version"].value, found["release"].value]), "version")
+        args.remove(found["release"])
+
+
+def _is_none_node(expr: nodes.Expr) -> bool:
+    return isinstance(expr, nodes.Name) and expr.text == "None"
+
+
+def is_old_build(version) -> bool:
+    """Whether a client version names a build that wrote the Workflow-era key set
+    (no minimum version string, outputs, surfaces...): the app's builds before
+    ``FIRST_MODERN_BUILD``.  Such a version implies ``legacy=True``."""
+    if type(version) is int:
+        number = version
+    elif isinstance(version, str):
+        head = version.split(".", 1)[0]
+        if not (head.isascii() and head.isdigit()):
+            return False
+        number = int(head)
+    else:
+        return False
+    return number < FIRST_MODERN_BUILD
+
+
+def _plain(header: list, key: str):
+    """The plain value of a top-level key (None when absent or not a literal)."""
+    for found, value in header:
+        if found == key:
+            return value.value if isinstance(value, ir.Literal) else None
+    return None
+
+
 def _is_word_list(value) -> bool:
     """A non-empty list of names without spaces, which one space-separated string says."""
     return isinstance(value, list) and bool(value) and all(type(v) is str and v and v.split() == [v] for v in value)
@@ -438,9 +494,9 @@ def _minimum_args(ctx, plist: dict, lifted: dict, base: dict, done: set) -> list
         args.append(nodes.Arg(values.lower(ctx, lifted[MINIMUM_KEY]), "minimum_version"))
     implied = str(number) if type(number) is int else None
     if text is None:
-        if number is not None:
+        if number is not None and MINIMUM_KEY in base:  # the Workflow-era template writes no string
             args.append(nodes.Arg(nodes.Name("None"), "minimum_version_string"))
-    elif not (isinstance(text, str) and text == implied):
+    elif MINIMUM_KEY not in base or not (isinstance(text, str) and text == implied):
         args.append(nodes.Arg(values.lower(ctx, lifted[MINIMUM_TEXT_KEY]), "minimum_version_string"))
     return args
 
@@ -626,7 +682,7 @@ def _string_table(mapping: dict[str, str]) -> nodes.DictDisplay:
 
 
 class HeaderSettings:
-    """What the header says besides the plist keys: the language's settings."""
+    """What ``spelling(...)`` says: the code's settings, which are no plist keys."""
 
     def __init__(self):
         self.output_names: dict[str, str] = {}
@@ -669,9 +725,13 @@ def _read_shared_groups(ctx, keyword: ast.keyword) -> dict[int, int]:
 
 
 def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
-    """The language settings of the header, read before the body (which depends on them)."""
+    """What ``spelling(...)`` says, read before the body (which depends on it)."""
     settings = HeaderSettings()
+    if call is not None and call.args:
+        raise ctx.error(call.args[0], f"found {SETTINGS_FUNCTION}(...) with a positional argument, expected keywords: {', '.join(sorted(SETTINGS))}")
     for keyword in call.keywords if call is not None else ():
+        if keyword.arg not in SETTINGS:
+            raise ctx.error(keyword, f"found {SETTINGS_FUNCTION}({keyword.arg or '**'}=...), expected one of {', '.join(sorted(SETTINGS))}")
         if keyword.arg == OUTPUT_NAMES:
             table = keyword.value
             pairs = zip(table.keys, table.values) if isinstance(table, ast.Dict) else None
@@ -728,6 +788,10 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
             result[NO_INPUT_KEY] = _parse_no_input(ctx, node)
         elif name == "types" and isinstance(node, ast.Constant) and isinstance(node.value, str):
             result[SIMPLE_FIELDS[name]] = ir.ListValue([ir.Literal(word) for word in node.value.split()])
+        elif name == "version" and isinstance(node, ast.Tuple):
+            if len(node.elts) != 2:
+                raise ctx.error(keyword, "found version=(...) that is not a pair, expected version=(build, release), e.g. (\"1050.22\", \"3.0\")")
+            result[VERSION_KEY], result[RELEASE_KEY] = (values.parse(ctx, element) for element in node.elts)
         elif name in SIMPLE_FIELDS:
             _set(result, SIMPLE_FIELDS[name], None if is_none else values.parse(ctx, node))
         elif name in CLASS_FIELDS:
@@ -748,7 +812,9 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
             if not is_none:
                 raise ctx.error(keyword, "found icon=..., expected icon=None or icon=(colour, glyph) (set icon_image= on its own)")
             result.pop(ICON_KEY, None)
-        elif name not in SETTINGS and name != LEGACY:
+        elif name in SETTINGS:
+            raise ctx.error(keyword, f"found shortcut({name}=...), a setting of the code, expected it after the body as {SETTINGS_FUNCTION}({name}=...)")
+        elif name != LEGACY:
             raise ctx.error(keyword, f"found shortcut({name}=...), which is not a header setting; expected one of {', '.join(sorted(KEYWORDS))}, or **{{\"Key\": value}}")
     if icon_image is not None:
         icon_touched = True
@@ -757,17 +823,22 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
         if ICON_KEY not in result:
             raise ctx.error(call, "found icon settings with icon=None")
         result[ICON_KEY] = ir.DictValue([(k, v if isinstance(v, ir.Literal) else ir.Literal(v)) for k, v in icon.items() if v is not None])
-    _minimum_text(result, minimum_text)
+    _minimum_text(result, minimum_text, legacy)
     return [(key, value) for key, value in result.items() if value is not None]
 
 
 def _is_legacy(ctx, call: ast.Call | None) -> bool:
+    """``legacy=...`` when given, else what the version implies."""
+    version = None
     for keyword in call.keywords if call is not None else ():
         if keyword.arg == LEGACY:
             if not (isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool):
                 raise ctx.error(keyword, "found legacy that is not True or False")
             return keyword.value.value
-    return False
+        if keyword.arg == "version":
+            node = keyword.value.elts[0] if isinstance(keyword.value, ast.Tuple) and keyword.value.elts else keyword.value
+            version = node.value if isinstance(node, ast.Constant) else None
+    return is_old_build(version)
 
 
 def _parse_questions(ctx, node: ast.expr) -> ir.ListValue:
@@ -796,10 +867,12 @@ def _set(result: dict, key: str, value) -> None:
         result[key] = value
 
 
-def _minimum_text(result: dict, given) -> None:
+def _minimum_text(result: dict, given, legacy: bool) -> None:
     if given is not ...:
         _set(result, MINIMUM_TEXT_KEY, given)
         return
+    if legacy:
+        return  # the Workflow app wrote the number alone
     number = result.get(MINIMUM_KEY)
     if number is None:
         result.pop(MINIMUM_TEXT_KEY, None)

@@ -114,3 +114,80 @@ def test_reads_shortcut_input_finds_the_input_wherever_it_is_read(body, reads):
     generic = any(isinstance(node, ir.GlobalVariable) and node.kind == "ExtensionInput"
                   for action, _ in walk_actions(body) for _, value in action.params for node in walk_value(value))
     assert reads_shortcut_input(body) == generic == reads
+
+
+# A shortcut as the app's Workflow-era builds wrote it: no minimum version string,
+# outputs, surfaces or input flags, and every input type but App and Folder.
+WORKFLOW_ERA = {
+    "WFWorkflowIcon": {"WFWorkflowIconStartColor": 2846468607, "WFWorkflowIconGlyphNumber": 61440},
+    "WFWorkflowInputContentItemClasses": ALL_BUT_APP_FOLDER,
+    "WFWorkflowTypes": [],
+    "WFWorkflowImportQuestions": [],
+}
+
+
+def _workflow_era(**keys) -> dict:
+    plist = {"WFWorkflowActions": api.compile(HEAD + BODY)["WFWorkflowActions"], **WORKFLOW_ERA}
+    plist.update(keys)
+    return plist
+
+
+@pytest.mark.parametrize(
+    "keys, line",
+    [
+        # an old build implies the Workflow-era key set
+        ({"WFWorkflowClientVersion": "754"}, 'shortcut(version="754")'),
+        ({"WFWorkflowClientVersion": 700}, "shortcut(version=700)"),
+        # the number alone is what such a build wrote; a string beside it is said
+        ({"WFWorkflowClientVersion": "784", "WFWorkflowMinimumClientVersion": 411}, 'shortcut(version="784", minimum_version=411)'),
+        (
+            {"WFWorkflowClientVersion": "784", "WFWorkflowMinimumClientVersion": 411, "WFWorkflowMinimumClientVersionString": "411"},
+            'shortcut(version="784", minimum_version=411, minimum_version_string="411")',
+        ),
+        # a build and its release in one keyword
+        ({"WFWorkflowClientVersion": "1050.22", "WFWorkflowClientRelease": "3.0"}, 'shortcut(version=("1050.22", "3.0"))'),
+        # a later build with the old key set says so
+        ({"WFWorkflowClientVersion": "2607.1.3"}, 'shortcut(legacy=True, version="2607.1.3")'),
+    ],
+)
+def test_the_version_implies_the_key_set_of_its_time(keys, line):
+    _exact(_workflow_era(**keys), line)
+
+
+def test_an_old_build_with_a_new_key_set_says_legacy_false():
+    plist = _header(WFWorkflowClientVersion="754")
+    code = api.decompile(plist)
+    assert 'shortcut(legacy=False, version="754")' in code
+    assert api.compile(code) == plist
+
+
+def test_a_version_pair_must_be_a_pair():
+    with pytest.raises(CompileError, match=r"version=\(build, release\)"):
+        api.compile(HEAD + 'shortcut(version=("1050.22", "3.0", "x"))\n' + BODY)
+
+
+# --- spelling(...): the code's own settings, after the body ---------------------------
+
+
+def test_settings_of_the_code_go_after_the_body_not_in_the_header():
+    plist = _header(WFWorkflowClientVersion="3303.0.4")
+    plist["WFWorkflowActions"].append(
+        {"WFWorkflowActionIdentifier": "is.workflow.actions.gettext",
+         "WFWorkflowActionParameters": {"WFTextActionText": {"Value": {"attachmentsByRange": {}, "string": "x"},
+                                                             "WFSerializationType": "WFTextTokenString"}}}
+    )
+    code = api.decompile(plist)  # every text keeps its empty attachments: empty_ranges=True
+    tree = ast.parse(code)
+    assert ast.unparse(tree.body[1]) == ast.unparse(ast.parse('shortcut(version="3303.0.4")'))
+    assert ast.unparse(tree.body[-1]) == "spelling(empty_ranges=True)"
+    assert api.compile(code) == plist
+
+
+def test_a_setting_of_the_code_in_the_header_is_refused_with_its_place():
+    with pytest.raises(CompileError, match=r"expected it after the body as spelling\(names_as_shown=...\)"):
+        api.compile(HEAD + "shortcut(names_as_shown=True)\n" + BODY)
+
+
+def test_spelling_takes_only_its_settings():
+    with pytest.raises(CompileError, match=r"found spelling\(version=...\), expected one of"):
+        api.compile(HEAD + BODY + 'spelling(version="754")\n')

@@ -69,5 +69,5 @@ def test_stale_operands_of_an_if_the_code_lacks_is_an_error():
 
 def test_stale_operands_are_a_trailer():
     code = HEAD + 'stale_operands({1: {"WFNumberValue": 4}})\nx = ask(WFAskActionPrompt="Name?")\nif x:\n    vibrate()\n'
-    with pytest.raises(api.CompileError, match=r"expected it as the last \(before icon_image and ids\) statement"):
+    with pytest.raises(api.CompileError, match=r"expected it as the last \(before spelling, icon_image and ids\) statement"):
         api.compile(code)

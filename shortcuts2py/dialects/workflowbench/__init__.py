@@ -35,8 +35,8 @@ def to_default(code: str, filename: str = "<string>", *, keep_annotations: bool 
 
     lexed = lex(code, filename, keep_annotations)
     statements, repairs, outputs, keywords = read(lexed, filename)
-    header = _header(statements, outputs, keywords)
-    text, line_map = emit(statements, header)
+    header, settings = _header(statements, outputs, keywords)
+    text, line_map = emit(statements, header, settings)
     ordered = sorted(set(lexed.repairs + repairs), key=lambda repair: (repair.line, repair.column, repair.message))
     return Translation(text, ordered, line_map)
 
@@ -49,10 +49,12 @@ def from_default(code: str) -> str:
 
 
 def _header(statements: list[ast.stmt], outputs: dict[str, set[str]], keywords: list[ast.keyword]):
-    """``shortcut(output_names={...})``: outputs keep the name the app gives them (the
-    names in WorkflowBench code are the data set's, not the shortcut's), so no
+    """``shortcut(...)`` and ``spelling(output_names={...})`` (each None when it has
+    nothing to say): outputs keep the name the app gives them (the names in
+    WorkflowBench code are the data set's, not the shortcut's), so no
     ``CustomOutputName`` is added for them."""
     from ... import catalog
+    from ...constructs.header import SETTINGS
 
     custom = _named_outputs(statements)
     given = {k.arg for k in keywords}
@@ -67,9 +69,13 @@ def _header(statements: list[ast.stmt], outputs: dict[str, set[str]], keywords: 
         names = [ast.Constant(name) for name in table]
         displays = [ast.Constant(display) for display in table.values()]
         keywords = [*keywords, ast.keyword("output_names", ast.Dict(names, displays))]
-    if not keywords:
-        return None
-    return ast.Expr(ast.Call(ast.Name("shortcut"), [], keywords))
+    settings = [k for k in keywords if k.arg in SETTINGS]
+    keywords = [k for k in keywords if k.arg not in SETTINGS]
+    return _call_statement("shortcut", keywords), _call_statement("spelling", settings)
+
+
+def _call_statement(function: str, keywords: list[ast.keyword]) -> ast.stmt | None:
+    return ast.Expr(ast.Call(ast.Name(function), [], keywords)) if keywords else None
 
 
 def _named_outputs(statements: list[ast.stmt]) -> set[str]:

@@ -52,11 +52,17 @@ class Emitter:
             self.line(depth, ast.unparse(node), node)
 
 
-def emit(statements: list[ast.stmt], header: ast.stmt | None = None) -> tuple[str, dict[int, tuple[int, int]]]:
-    """(code, line map: line of the code -> (line, column) of the statement it came from)."""
+def emit(
+    statements: list[ast.stmt], header: ast.stmt | None = None, settings: ast.stmt | None = None
+) -> tuple[str, dict[int, tuple[int, int]]]:
+    """(code, line map: line of the code -> (line, column) of the statement it came
+    from); ``header`` goes first, ``settings`` (``spelling(...)``) last."""
     emitter = Emitter()
-    ast.fix_missing_locations(ast.Module(statements + ([header] if header is not None else []), []))
+    around = [statement for statement in (header, settings) if statement is not None]
+    ast.fix_missing_locations(ast.Module(statements + around, []))
     if header is not None:
         emitter.line(0, ast.unparse(header), header)
     emitter.body(statements, 0)
+    if settings is not None:
+        emitter.line(0, ast.unparse(settings), settings)
     return "\n".join(emitter.lines) + "\n", emitter.line_map

@@ -871,6 +871,10 @@ def read(lexed: Lexed, filename: str):
     if isinstance(first, ast.Expr) and _is_call(first.value, "shortcut"):  # the language's header, kept
         header = [ast.keyword(k.arg, reader.generic_value(k.value)) for k in first.value.keywords]
         body = body[1:]
+    last = body[-1] if body else None
+    if isinstance(last, ast.Expr) and _is_call(last.value, "spelling"):  # the language's settings, kept
+        header += [ast.keyword(k.arg, reader.generic_value(k.value)) for k in last.value.keywords]
+        body = body[:-1]
     statements = reader.body(body) if body else []
     single = {
         python: identifiers

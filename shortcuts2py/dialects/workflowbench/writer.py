@@ -42,7 +42,7 @@ from . import vocabulary as words
 from .lexer import lex
 from .names_in_values import NameRenamer, of_previous_output
 
-_DROPPED_STATEMENTS = ("shortcut", "ids", "icon_image", "stale_operands")
+_DROPPED_STATEMENTS = ("shortcut", "ids", "icon_image", "stale_operands", "spelling")
 _BLOCK_ENDS = ("if_result", "menu_result", "repeat_results")
 _COERCION_CLASSES = {"dict": "WFDictionaryContentItem", "bool": "WFBooleanContentItem"}
 _SET, _APPEND = "is.workflow.actions.setvariable", "is.workflow.actions.appendvariable"
@@ -858,8 +858,8 @@ def write(code: str) -> str:
     body = _attach_comments(body, runs, 0, len(lines) + 2, lines)
     writer = Writer(tree)
     converted = writer.body(body)
-    if shared is not None:  # outputs several actions share: the one header setting kept
-        converted.insert(0, ast.Expr(_call("shortcut", [ast.keyword("shared_names", writer.value(shared))])))
+    if shared is not None:  # outputs several actions share: the one setting of the code kept
+        converted.append(ast.Expr(_call("spelling", [ast.keyword("shared_names", writer.value(shared))])))
     lines = _emit(converted, writer.spell)
     return "\n".join(lines) + "\n"
 
@@ -867,7 +867,7 @@ def write(code: str) -> str:
 def _shared_names(tree: ast.Module) -> ast.expr | None:
     for statement in tree.body:
         value = statement.value if isinstance(statement, (ast.Expr, ast.Assign)) else None
-        if _is_call(value, "shortcut"):
+        if _is_call(value, "spelling"):
             return next((k.value for k in value.keywords if k.arg == "shared_names"), None)
     return None
 
