@@ -52,8 +52,11 @@ def lower(ctx, block: ir.Block) -> nodes.For:
     index_name, item_name = variable_names(depth)
     used = ctx.naming.variables_read(block.sections[0].body)
     index_code = ctx.naming.loop_code_name("index", depth) if index_name in used else None
-    if each and item_name not in used and ctx.starts_with_input(block.sections[0].body):
-        item_code = IMPLICIT  # the body starts by taking the item without naming it: `for _ in x:`
+    if each and ctx.starts_with_input(block.sections[0].body):
+        # The body starts by taking the item without naming it: `for _ in x:`.  Python's
+        # `_` is the item only until the first action's output takes its place, so
+        # reads of the item by name say `var("Repeat Item")`.
+        item_code = IMPLICIT
     else:
         item_code = ctx.naming.loop_code_name("item", depth)
     iterator = _iterator(ctx, block.start.params, each, index_code is not None)

@@ -28,6 +28,9 @@ HEAD = "from s2py_actions import *\n\n"
         'for item in repeat_each(WFInput=["a"], X=1):\n    showresult(Text=f"{item}")\n',
         "for _ in repeat_each(WFInput=[\"a\"], X=1):\n    setclipboard(WFInput=_)\n",
         'for index, _ in repeat_each(WFInput=["a"], X=1):\n    setclipboard(WFInput=_)\n    showresult(Text=f"{index}")\n',
+        # the body takes the item unnamed first, and names it too: `_` is the item only
+        # until the first action's output takes its place, so the name is the app's
+        'for _ in ["a", "b"]:\n    setclipboard(WFInput=_)\n    showresult(Text=f"{var(\'Repeat Item\')}")\n',
     ],
 )
 def test_loop_forms_read_back_as_written(body):
