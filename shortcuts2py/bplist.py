@@ -403,7 +403,8 @@ def _utf16(raw: bytes) -> str:
 # --------------------------------------------------------------------------- writing
 
 _WIDTH_CODES = {1: "B", 2: "H", 4: "L", 8: "Q"}
-_ASCII_MARKERS = [bytes((0x50 | length,)) for length in range(15)]
+# The markers of ASCII strings shorter than 256 characters, their length inside or after.
+_ASCII_MARKERS = [bytes((0x50 | length,)) for length in range(15)] + [bytes((0x5F, 0x10, length)) for length in range(15, 256)]
 _SMALL_MARKERS = [bytes((marker,)) for marker in range(256)]  # a marker byte with its count inside
 # Containers of up to this many references have their packer made once and kept.
 _CACHED_PACKERS = 64
@@ -524,7 +525,7 @@ def _walk(root, width: int) -> _Walk:
         number = strings[text] = len(chunks)
         if text.isascii():
             size = len(text)
-            append((_ASCII_MARKERS[size] if size < 15 else _size_marker(0x50, size)) + text.encode("ascii"))
+            append((_ASCII_MARKERS[size] if size < 256 else _size_marker(0x50, size)) + text.encode("ascii"))
         else:
             encoded = text.encode("utf-16-be")
             append(_size_marker(0x60, len(encoded) // 2) + encoded)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Union
 
 
@@ -170,17 +171,23 @@ class Origin:
 
     line: int
     column: int
+    # Where each parameter's key and value start, as the syntax tree counts (line,
+    # UTF-8 byte offset); ``locate`` turns one into line and column when a checker
+    # asks (few are ever asked for).
     keys: dict[str, tuple[int, int]] = field(default_factory=dict)
     values: dict[str, tuple[int, int]] = field(default_factory=dict)
+    locate: Callable[[int, int], tuple[int, int]] | None = None
     # A call that gives neither its input nor `_`: the app will hand it the
     # previous output all the same, which the code does not say (check warns).
     input_unsaid: bool = False
 
     def key_position(self, key: str) -> tuple[int, int]:
-        return self.keys.get(key, (self.line, self.column))
+        found = self.keys.get(key)
+        return (self.line, self.column) if found is None or self.locate is None else self.locate(*found)
 
     def value_position(self, key: str) -> tuple[int, int]:
-        return self.values.get(key, self.key_position(key))
+        found = self.values.get(key)
+        return self.key_position(key) if found is None or self.locate is None else self.locate(*found)
 
 
 @dataclass

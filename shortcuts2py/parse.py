@@ -144,6 +144,9 @@ class ParseContext:
         self.problems = problems
         self.ids: dict = {}
         self.ifs_opened = 0  # Ifs read so far: the number stale_operands(...) goes by
+        # Whether a global variable was read at all: if none was, no action reads the
+        # shortcut's input, and the header need not walk the body to find out.
+        self.globals_read = False
         self.stale_operands: dict[int, list] = {}  # If number -> (key, value node) pairs (see ifs)
         self._stale_call = None
         self.settings = header.HeaderSettings()
@@ -162,10 +165,7 @@ class ParseContext:
         self._named_outputs: dict[str, list[tuple[ir.Action, object]]] = {}  # name -> (action, display) in file order
         self._by_name: list[tuple[str, ir.OutputRef, ast.AST]] = []  # ref("name") waiting for its output
         self._kinds: dict[int, str] = {}  # id(assigned value) -> assignment_kind, asked by flow and by _assign
-        # Lines holding other characters than ASCII, where the tree's byte columns are not characters.
-        lines = source.lines
-        self._wide_lines = frozenset() if all(map(str.isascii, lines)) else frozenset(
-            number for number, text in enumerate(lines, 1) if not text.isascii())
+        self._locate = _Columns(source.lines)  # actions keep it (not this context, nor its tree)
 
     @property
     def empty_ranges(self) -> bool:
@@ -229,7 +229,7 @@ class ParseContext:
         return CompileError(message, line, column, self.filename)
 
     def origin(self, node) -> ir.Origin:
-        return ir.Origin(*self.position(node))
+        return ir.Origin(*self.position(node), locate=self._locate)
 
     def position(self, node) -> tuple[int, int]:
         """1-based line and column (in characters: the syntax tree counts UTF-8 bytes)."""
@@ -238,10 +238,7 @@ class ParseContext:
         except AttributeError:
             line = getattr(node, "lineno", None) or 1
             offset = getattr(node, "col_offset", None) or 0
-        if line in self._wide_lines:
-            text = self.source.lines[line - 1]
-            offset = len(text.encode("utf-8")[:offset].decode("utf-8", "replace"))
-        return line, offset + 1
+        return self._locate(line, offset)
 
     def _assignment_kind(self, value: ast.expr) -> str:
         """``assignment_kind``, worked out once per value: the flow analysis asks on
@@ -642,6 +639,7 @@ class ParseContext:
                 alias = scope[name]
                 return ir.OutputRef(alias.uuid, alias.output_name) if isinstance(alias, ir.OutputRef) else alias
         if name in names.GLOBALS:
+            self.globals_read = True
             return ir.GlobalVariable(names.GLOBALS[name])
         if name in self.settings.shared_names:
             known = self._named_outputs.get(name)
@@ -679,6 +677,24 @@ def _is_standard_name(name: str, identifier: str, block_identifier: str | None) 
     action's identifier alone (its output's name in the catalog), and files call
     the same actions by the same names."""
     return is_standard_name(name, ir.Action(identifier, []), block_identifier)
+
+
+class _Columns:
+    """Line and UTF-8 byte offset (as the syntax tree counts) -> 1-based line and
+    column in characters."""
+
+    __slots__ = ("lines", "wide")
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        # Lines holding other characters than ASCII, where the tree's byte columns are not characters.
+        self.wide = frozenset() if all(map(str.isascii, lines)) else frozenset(
+            number for number, text in enumerate(lines, 1) if not text.isascii())
+
+    def __call__(self, line: int, offset: int) -> tuple[int, int]:
+        if line in self.wide:
+            offset = len(self.lines[line - 1].encode("utf-8")[:offset].decode("utf-8", "replace"))
+        return line, offset + 1
 
 
 # Where the statements around the body go, by the function each calls.

@@ -226,8 +226,8 @@ def parse_keywords(ctx, keywords: list[ast.keyword], entry, origin: ir.Origin) -
             if key in seen:
                 raise ctx.error(key_node, f"found the key {key!r} twice, expected each key once")
             seen.add(key)
-            origin.keys[key] = ctx.position(key_node)
-            origin.values[key] = ctx.position(value_node)
+            origin.keys[key] = (key_node.lineno, key_node.col_offset)
+            origin.values[key] = (value_node.lineno, value_node.col_offset)
             if isinstance(value_node, ast.Name) and value_node.id == IMPLICIT:
                 if entry is not None and key != input_key:
                     raise ctx.error(

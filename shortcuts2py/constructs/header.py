@@ -58,6 +58,7 @@ it gives back the file's keys, and falls back to the raw value otherwise.
 from __future__ import annotations
 
 import ast
+import functools
 from collections import Counter
 
 from .. import ir, names
@@ -763,8 +764,9 @@ def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
 def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = ()) -> list:
     """The top-level keys of ``shortcut(...)`` (None: a new shortcut's) and ``icon_image(...)``."""
     legacy = _is_legacy(ctx, call)
-    base = template(legacy, reads_shortcut_input(body))
-    result: dict[str, object] = {key: _lift(value) for key, value in base.items()}
+    reads_input = ctx.globals_read and reads_shortcut_input(body)
+    base = template(legacy, reads_input)
+    result: dict[str, object] = dict(_lifted_template(legacy, reads_input))
     icon = dict(base[ICON_KEY])
     icon_touched = False
     minimum_text: object = ...
@@ -825,6 +827,13 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
         result[ICON_KEY] = ir.DictValue([(k, v if isinstance(v, ir.Literal) else ir.Literal(v)) for k, v in icon.items() if v is not None])
     _minimum_text(result, minimum_text, legacy)
     return [(key, value) for key, value in result.items() if value is not None]
+
+
+@functools.lru_cache(maxsize=4)
+def _lifted_template(legacy: bool, reads_input: bool) -> tuple[tuple[str, ir.Value], ...]:
+    """``template`` as IR values, made once: nothing changes them in place (a keyword
+    replaces a value), and every file compiled starts from one of these four."""
+    return tuple((key, _lift(value)) for key, value in template(legacy, reads_input).items())
 
 
 def _is_legacy(ctx, call: ast.Call | None) -> bool:

@@ -286,6 +286,7 @@ def _parse_call(ctx, node: ast.Call) -> ir.Attachment:
         if name == "var":
             return ir.Attachment(ir.NamedVariable(_string_argument(ctx, node, name)))
         if name == "global_variable":
+            ctx.globals_read = True
             return ir.Attachment(ir.GlobalVariable(_string_argument(ctx, node, name)))
         if name == "missing_output":
             return ir.Attachment(ctx.missing_output(node))
