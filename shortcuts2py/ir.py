@@ -46,26 +46,26 @@ Scalar = Union[str, int, float, bool, bytes, datetime.datetime]
 # --- values -----------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Literal:
     """A plist scalar: str, int, float, bool, bytes or date."""
 
     value: Scalar
 
 
-@dataclass
+@dataclass(slots=True)
 class ListValue:
     items: list["Value"]
 
 
-@dataclass
+@dataclass(slots=True)
 class DictValue:
     """A plist dictionary; keys keep their order."""
 
     items: list[tuple[str, "Value"]]
 
 
-@dataclass
+@dataclass(slots=True)
 class OutputRef:
     """The output of an action, found by its ``UUID``."""
 
@@ -73,12 +73,12 @@ class OutputRef:
     output_name: Union[str, _Absent]
 
 
-@dataclass
+@dataclass(slots=True)
 class NamedVariable:
     name: str
 
 
-@dataclass
+@dataclass(slots=True)
 class GlobalVariable:
     """Shortcut Input, Clipboard, Current Date, Ask Each Time, Device Details...
 
@@ -91,7 +91,7 @@ class GlobalVariable:
 Base = Union[OutputRef, NamedVariable, GlobalVariable]
 
 
-@dataclass
+@dataclass(slots=True)
 class Aggrandizement:
     """One step applied to a variable: coerce, read a property, a key, a format."""
 
@@ -99,7 +99,7 @@ class Aggrandizement:
     fields: list[tuple[str, "Value"]]
 
 
-@dataclass
+@dataclass(slots=True)
 class Attachment:
     """A reference to a runtime value, as stored in the plist.
 
@@ -112,21 +112,21 @@ class Attachment:
     extra: list[tuple[str, "Value"]] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class TokenAttachment:
     """A parameter that holds one variable (``WFTextTokenAttachment``)."""
 
     attachment: Attachment
 
 
-@dataclass
+@dataclass(slots=True)
 class BareAttachment:
     """An attachment dict in a place that has no wrapper of its own."""
 
     attachment: Attachment
 
 
-@dataclass
+@dataclass(slots=True)
 class TokenString:
     """Text with variables (``WFTextTokenString``); parts are str or Attachment.
 
@@ -138,7 +138,7 @@ class TokenString:
     has_ranges: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class GroupRef:
     """A ``GroupingIdentifier`` written on an action outside a recognised block."""
 
@@ -164,7 +164,7 @@ Value = Union[
 # --- statements ---------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Origin:
     """Where an action was written in code: 1-based line and column of the
     statement, and of each parameter's key and value written as a keyword."""
@@ -190,7 +190,7 @@ class Origin:
         return self.key_position(key) if found is None or self.locate is None else self.locate(*found)
 
 
-@dataclass
+@dataclass(slots=True)
 class Action:
     """One action.  ``uuid`` is its output id, or None when it has none.
 
@@ -211,14 +211,14 @@ class Action:
         return ABSENT
 
 
-@dataclass
+@dataclass(slots=True)
 class RawAction:
     """An action entry whose shape is not the usual identifier + parameters."""
 
     value: Value
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A run of statements, opened by a middle action (Otherwise, a menu case)
     or, for the first section of a block, by the block's start action."""
@@ -227,7 +227,7 @@ class Section:
     body: list["Statement"]
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """If, Choose from Menu, Repeat or Repeat with Each.
 
@@ -248,7 +248,7 @@ class Block:
 Statement = Union[Action, RawAction, Block]
 
 
-@dataclass
+@dataclass(slots=True)
 class Workflow:
     """The whole shortcut: top-level keys (minus the actions) and the body."""
 
