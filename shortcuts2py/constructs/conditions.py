@@ -43,6 +43,7 @@ HAS_VALUE, HAS_NO_VALUE, BETWEEN = 100, 101, 1003
 # Operators of Workflow-era files, whose If compares its input (no WFInput).
 ERA_OPERATORS = {"Equals": "==", "Contains": "in", "Is Greater Than": ">", "Is Less Than": "<"}
 ERA_NAMES = {operator: name for name, operator in ERA_OPERATORS.items()}
+ERA_DEFAULT = "Contains"  # the operator of an era If that names none
 _CODES_TEXT = {operator: code for code, operator in TEXT_OPERATORS.items()}
 _CODES_NUMBER = {operator: code for code, operator in NUMBER_OPERATORS.items()}
 _AST_OPERATORS = {
@@ -95,7 +96,7 @@ def lower_single(ctx, params: list, stale: dict | None = None) -> nodes.Expr | N
     test, used = found
     extra = [(key, value) for key, value in params if key not in used]
     if stale is not None and all(_keyword_ok(key) for key, _ in extra):
-        stale.update((key, value) for key, value in extra if is_stale_operand(value))
+        stale.update((key, value) for key, value in extra if key != "WFCondition" and is_stale_operand(value))
         extra = [(key, value) for key, value in extra if key not in stale]
     extra.extend((key, None) for key in sorted(used) if key not in fields)
     if not extra:
@@ -193,17 +194,19 @@ def _test(ctx, fields: dict, subject: nodes.Expr) -> tuple[nodes.Expr, set] | No
 
 
 def _era_test(ctx, fields: dict, subject: nodes.Expr, code) -> tuple[nodes.Expr, set] | None:
-    """A Workflow-era test of the input: ``_ == "a"``, ``"a" in _``, ``_ > 3``.
+    """A Workflow-era test of the input: ``"a" in _``, ``_ == "a"``, ``_ > 3``.
 
-    An absent operator is read as Equals (the app's default), with
-    ``WFCondition=None`` among the extra keys to say it was absent.
+    The Workflow app wrote no operator for its default, Contains (the app's
+    migration of these files reads an absent operator as contains), so
+    ``"a" in _`` is the If without ``WFCondition``; one that names Contains
+    says so in ``with_keys(..., WFCondition="Contains")``.
     """
     if code is ir.ABSENT:
-        code = ir.Literal("Equals")
+        code = ir.Literal(ERA_DEFAULT)
     if not ir.is_str_literal(code) or code.value not in ERA_OPERATORS:
         return None
     operator = ERA_OPERATORS[code.value]
-    base = {"WFCondition"}
+    base = set() if code.value == ERA_DEFAULT else {"WFCondition"}  # a written Contains goes in with_keys
     number = fields.get(NUMBER_KEY)
     if operator in ("<", ">") or (operator == "==" and TEXT_KEY not in fields and number is not None):
         if not (isinstance(number, ir.Literal) and type(number.value) in (int, float)):
@@ -400,6 +403,8 @@ def _parse_era(ctx, test: ast.Compare, operator: str, operand: ast.expr) -> list
         if not is_number:
             raise ctx.error(operand, f"found {operator} with something other than a number literal, expected a number")
         return [("WFCondition", ir.Literal(name)), (NUMBER_KEY, values.parse(ctx, operand))]
+    if name == ERA_DEFAULT:
+        return [(TEXT_KEY, _parse_text(ctx, operand))]  # the app's default: no operator written
     return [("WFCondition", ir.Literal(name)), (TEXT_KEY, _parse_text(ctx, operand))]
 
 
