@@ -12,8 +12,9 @@ If parameters (subject in WFInput)                     code
 4 / 5 with a choice of the subject (WFEnumeration)     x == option("iOS")
 4 / 5 with no operand at all                           x == None, x != None
 no subject: the previous action's output, with the     _ == "a", "a" in _, _ > 3
-  Workflow-era operators Equals, Contains,             _ > real("nan") (a plist real)
-  Is Greater Than, Is Less Than
+  Workflow-era operators Equals, Is Greater Than,      _ > real("nan") (a plist real)
+  Is Less Than, and no operator (Contains, the app's
+  default; a written "Contains" is with_keys)
 several conditions (WFConditions): all / any, with   a and b, a or b
   WFContentPredicateBoundedDate False as the app writes
 =====================================================  =================================
