@@ -460,6 +460,8 @@ def is_old_build(version) -> bool:
     ``FIRST_MODERN_BUILD``.  Such a version implies ``legacy=True``."""
     if type(version) is int:
         number = version
+        if number < 0:
+            return False  # no build; and code spells it -n, which the header reads as no number
     elif isinstance(version, str):
         head = version.split(".", 1)[0]
         if not (head.isascii() and head.isdigit()):

@@ -148,6 +148,8 @@ def _workflow_era(**keys) -> dict:
         ({"WFWorkflowClientVersion": "1050.22", "WFWorkflowClientRelease": "3.0"}, 'shortcut(version=("1050.22", "3.0"))'),
         # a later build with the old key set says so
         ({"WFWorkflowClientVersion": "2607.1.3"}, 'shortcut(legacy=True, version="2607.1.3")'),
+        # a negative number is no build (found by the fuzz campaign, input 2847 of campaign-2026-11-23g)
+        ({"WFWorkflowClientVersion": -2147483648}, "shortcut(legacy=True, version=-2147483648)"),
     ],
 )
 def test_the_version_implies_the_key_set_of_its_time(keys, line):
