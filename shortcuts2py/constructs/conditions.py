@@ -9,6 +9,9 @@ If parameters (subject in WFInput)                     code
 99 / 999 contains / does not contain                   "a" in x, "a" not in x
 8 / 9 begins / ends with                               x.startswith("a"), x.endswith("a")
 1003 is between (WFNumberValue, WFAnotherNumber)       1 <= x <= 5
+0-5 / 1003 with a date (WFDate, WFAnotherDate)         x < date(y), date(a) <= x <= date(b)
+1002 is today; 1000 / 1001 in the next / last          x.is_today(), x.in_next(quantity(7, "days"))
+  (WFDuration)
 4 / 5 with a choice of the subject (WFEnumeration)     x == option("iOS")
 4 / 5 with no operand at all                           x == None, x != None
 no subject: the previous action's output, with the     _ == "a", "a" in _, _ > 3
@@ -30,6 +33,7 @@ for a key that is absent.  Anything else is ``condition(Key=value, ...)``.
 from __future__ import annotations
 
 import ast
+import datetime
 
 from .. import ir
 from ..writer import nodes
@@ -63,6 +67,11 @@ TEXT_KEY, NUMBER_KEY, OTHER_NUMBER_KEY, CHOICE_KEY = (
     "WFAnotherNumber",
     "WFEnumeration",
 )
+DATE_KEY, OTHER_DATE_KEY, DURATION_KEY = "WFDate", "WFAnotherDate", "WFDuration"
+IS_TODAY = 1002
+SPAN_METHODS = {1000: "in_next", 1001: "in_last"}  # a date within a span from now
+_SPAN_CODES = {method: code for code, method in SPAN_METHODS.items()}
+DATE_FUNCTION = "date"  # date(x): x compared as a date; date("2024-05-01T09:00:00") a plist date
 TABLE_KEY, TABLE_TAG = "WFConditions", "WFContentPredicateTableTemplate"
 PREFIX_KEY, TEMPLATES_KEY = "WFActionParameterFilterPrefix", "WFActionParameterFilterTemplates"
 BOUNDED_KEY = "WFContentPredicateBoundedDate"
@@ -159,9 +168,20 @@ def _test(ctx, fields: dict, subject: nodes.Expr) -> tuple[nodes.Expr, set] | No
         return nodes.UnaryOp("not", subject), base
     if code == BETWEEN:
         low, high = _number(ctx, fields.get(NUMBER_KEY)), _number(ctx, fields.get(OTHER_NUMBER_KEY))
+        keys = {NUMBER_KEY, OTHER_NUMBER_KEY}
+        if low is None or high is None:
+            low, high = _date(ctx, fields.get(DATE_KEY)), _date(ctx, fields.get(OTHER_DATE_KEY))
+            keys = {DATE_KEY, OTHER_DATE_KEY}
         if low is None or high is None:
             return None
-        return nodes.Compare(low, [("<=", subject), ("<=", high)]), base | {NUMBER_KEY, OTHER_NUMBER_KEY}
+        return nodes.Compare(low, [("<=", subject), ("<=", high)]), base | keys
+    if code == IS_TODAY:
+        return nodes.Call(nodes.Attribute(subject, "is_today"), []), base
+    if code in SPAN_METHODS:
+        span = _duration(ctx, fields.get(DURATION_KEY))
+        if span is None:
+            return None
+        return nodes.Call(nodes.Attribute(subject, SPAN_METHODS[code]), [nodes.Arg(span)]), base | {DURATION_KEY}
     if code in (4, 5) and CHOICE_KEY in fields and TEXT_KEY not in fields:
         choice = fields[CHOICE_KEY]
         if not ir.is_str_literal(choice):
@@ -174,7 +194,7 @@ def _test(ctx, fields: dict, subject: nodes.Expr) -> tuple[nodes.Expr, set] | No
             return None
         call = nodes.Call(nodes.Attribute(subject, METHOD_OPERATORS[code]), [nodes.Arg(operand)])
         return call, base | {TEXT_KEY}
-    if code in (4, 5) and not fields.keys() & {TEXT_KEY, NUMBER_KEY, CHOICE_KEY}:
+    if code in (4, 5) and not fields.keys() & {TEXT_KEY, NUMBER_KEY, CHOICE_KEY} and _date(ctx, fields.get(DATE_KEY)) is None:
         return nodes.Compare(subject, [(NUMBER_OPERATORS[code], nodes.Name("None"))]), base
     text_first = code in (4, 5, 99, 999)
     for key in (TEXT_KEY, NUMBER_KEY) if text_first else (NUMBER_KEY,):
@@ -191,7 +211,28 @@ def _test(ctx, fields: dict, subject: nodes.Expr) -> tuple[nodes.Expr, set] | No
         if operator in ("in", "not in"):
             return nodes.Compare(operand, [(operator, subject)]), base | {key}
         return nodes.Compare(subject, [(operator, operand)]), base | {key}
+    date = _date(ctx, fields.get(DATE_KEY)) if code in NUMBER_OPERATORS else None
+    if date is not None:  # neither a text nor a number operand: the date one
+        return nodes.Compare(subject, [(NUMBER_OPERATORS[code], date)]), base | {DATE_KEY}
     return None
+
+
+def _date(ctx, value) -> nodes.Expr | None:
+    """A date operand: ``date(x)`` for a variable, ``date("...")`` for a plist date."""
+    if isinstance(value, ir.TokenAttachment):
+        return nodes.Call(nodes.Name(DATE_FUNCTION), [nodes.Arg(variables.lower(ctx, value.attachment))])
+    if isinstance(value, ir.Literal) and type(value.value) is datetime.datetime:
+        return values.lower(ctx, value)
+    return None
+
+
+def _duration(ctx, value) -> nodes.Expr | None:
+    """The span of ``in_next``/``in_last``: ``quantity(7, "days")``."""
+    from .structured import QUANTITY_TAG, lower as lower_structured
+
+    if not isinstance(value, ir.DictValue) or dict(value.items).get("WFSerializationType") != ir.Literal(QUANTITY_TAG):
+        return None
+    return lower_structured(ctx, value)
 
 
 def _era_test(ctx, fields: dict, subject: nodes.Expr, code) -> tuple[nodes.Expr, set] | None:
@@ -353,6 +394,15 @@ def _parse_test(ctx, test: ast.expr) -> tuple[list, list]:
         code = 8 if test.func.attr == "startswith" else 9
         operand = _parse_text(ctx, test.args[0])
         return _subject(ctx, test.func.value), [("WFCondition", ir.Literal(code)), (TEXT_KEY, operand)]
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr == "is_today":
+        if test.args or test.keywords:
+            raise ctx.error(test, "found is_today() with arguments, expected x.is_today()")
+        return _subject(ctx, test.func.value), [("WFCondition", ir.Literal(IS_TODAY))]
+    if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr in _SPAN_CODES:
+        if len(test.args) != 1 or test.keywords:
+            raise ctx.error(test, f"found {test.func.attr}() without one span, expected x.{test.func.attr}(quantity(7, \"days\"))")
+        span = values.parse(ctx, test.args[0])
+        return _subject(ctx, test.func.value), [("WFCondition", ir.Literal(_SPAN_CODES[test.func.attr])), (DURATION_KEY, span)]
     if isinstance(test, ast.Name) and test.id == calls.IMPLICIT:
         raise ctx.error(test, "found `if _:`, which the app cannot test; compare the previous output with a value")
     return _subject(ctx, test), [("WFCondition", ir.Literal(HAS_VALUE))]
@@ -364,7 +414,10 @@ def _parse_comparison(ctx, test: ast.Compare) -> tuple[list, list]:
         raise ctx.error(test, "found `is` in a condition, expected == or !=")
     if operators == ["<=", "<="]:
         low, middle, high = test.left, *test.comparators
-        params = [("WFCondition", ir.Literal(BETWEEN)), (NUMBER_KEY, _parse_number(ctx, low)), (OTHER_NUMBER_KEY, _parse_number(ctx, high))]
+        if _is_date_operand(low) and _is_date_operand(high):
+            params = [("WFCondition", ir.Literal(BETWEEN)), (DATE_KEY, _parse_date(ctx, low)), (OTHER_DATE_KEY, _parse_date(ctx, high))]
+        else:
+            params = [("WFCondition", ir.Literal(BETWEEN)), (NUMBER_KEY, _parse_number(ctx, low)), (OTHER_NUMBER_KEY, _parse_number(ctx, high))]
         return _subject(ctx, middle), params
     if len(operators) != 1:
         raise ctx.error(test, "found a chained comparison, expected one operator, or low <= x <= high")
@@ -381,6 +434,8 @@ def _parse_comparison(ctx, test: ast.Compare) -> tuple[list, list]:
         return _subject(ctx, subject), [("WFCondition", ir.Literal(_CODES_TEXT[operator])), (TEXT_KEY, _parse_text(ctx, operand))]
     if isinstance(operand, ast.Constant) and operand.value is None and operator in ("==", "!="):
         return _subject(ctx, subject), [("WFCondition", ir.Literal(_CODES_NUMBER[operator]))]
+    if _is_date_operand(operand) and operator in _CODES_NUMBER:
+        return _subject(ctx, subject), [("WFCondition", ir.Literal(_CODES_NUMBER[operator])), (DATE_KEY, _parse_date(ctx, operand))]
     if _is_choice(operand) and operator in ("==", "!="):
         choice = operand.args[0].value if _single_string(operand) else None
         if choice is None:
@@ -423,6 +478,20 @@ def _is_text_operand(node: ast.expr) -> bool:
     if isinstance(node, ast.JoinedStr):
         return True
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "str" and len(node.args) == 1 and _is_text_operand(node.args[0])
+
+
+def _is_date_operand(node: ast.expr) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == DATE_FUNCTION
+
+
+def _parse_date(ctx, node: ast.Call):
+    """``date(x)``: the variable x as a date operand; ``date("...")``: a plist date."""
+    if len(node.args) != 1 or node.keywords:
+        raise ctx.error(node, "found date() without one value, expected date(x) or date(\"2024-05-01T09:00:00\")")
+    argument = node.args[0]
+    if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+        return values.parse(ctx, node)
+    return ir.TokenAttachment(variables.parse(ctx, argument))
 
 
 def _is_choice(node: ast.expr) -> bool:

@@ -466,7 +466,10 @@ def is_old_build(version) -> bool:
         head = version.split(".", 1)[0]
         if not (head.isascii() and head.isdigit()):
             return False
-        number = int(head)
+        digits = head.lstrip("0")
+        if len(digits) > 4:
+            return False  # past any old build (and int() refuses thousands of digits)
+        number = int(digits or "0")
     else:
         return False
     return number < FIRST_MODERN_BUILD

@@ -113,3 +113,42 @@ def test_the_file_s_text_style_is_what_most_texts_do_whatever_the_key_order():
     first = act("downloadurl", {"WFHTTPHeaders": tokens("x", {}), "WFURL": _bare_text("y"), "WFJSONValues": _bare_text("z")})
     code = exact(root_of(first))
     assert "empty_ranges=True" not in code
+
+
+# --- dates ---------------------------------------------------------------------------
+
+DATES = 'd = ask(WFAskActionPrompt="When?", WFInputType="Date")\ne = ask(WFAskActionPrompt="Until?", WFInputType="Date")\n'
+
+
+@pytest.mark.parametrize(
+    "test, condition, operands",
+    [
+        ("d < date(e)", 0, {"WFDate"}),
+        ("d > date(e)", 2, {"WFDate"}),
+        ("d == date(e)", 4, {"WFDate"}),
+        ('d > date("2024-05-01T09:00:00")', 2, {"WFDate"}),
+        ("date(e) <= CurrentDate <= date(d)", 1003, {"WFDate", "WFAnotherDate"}),
+        ("d.is_today()", 1002, set()),
+        ('d.in_next(quantity(7, "days"))', 1000, {"WFDuration"}),
+        ('d.in_last(quantity(2, "hr"))', 1001, {"WFDuration"}),
+    ],
+)
+def test_date_tests(test, condition, operands):
+    params = _start(_reads_back(HEAD + DATES + f"if {test}:\n    vibrate()\n"))
+    assert params["WFCondition"] == condition
+    assert set(params) - {"WFCondition", "WFInput", "WFControlFlowMode", "GroupingIdentifier"} == operands
+
+
+def test_a_date_operand_is_a_date_not_a_number():
+    params = _start(api.compile(HEAD + DATES + "if d < date(e):\n    vibrate()\n"))
+    assert params["WFDate"]["WFSerializationType"] == "WFTextTokenAttachment" and "WFNumberValue" not in params
+
+
+def test_an_era_if_without_an_operator_tests_contains():
+    """The app reads an old If that names no operator as contains: so does the code."""
+    code = HEAD + '_ = shortcut()\nif "online" in _:\n    vibrate()\n'
+    params = _start(_reads_back(code))
+    assert "WFCondition" not in params and params["WFConditionalActionString"] == "online"
+    params["WFCondition"] = "Contains"
+    written = api.compile(HEAD + '_ = shortcut()\nif with_keys("online" in _, WFCondition="Contains"):\n    vibrate()\n')
+    assert _start(written)["WFCondition"] == "Contains"

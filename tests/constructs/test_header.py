@@ -156,6 +156,15 @@ def test_the_version_implies_the_key_set_of_its_time(keys, line):
     _exact(_workflow_era(**keys), line)
 
 
+@pytest.mark.parametrize("version, old", [("0754", True), ("", False), ("9" * 5000, False), ("1099.9", True), ("1100", False)])
+def test_which_versions_are_old_builds(version, old):
+    """Found by the fuzz campaign (input 5158 of campaign-2026-11-23h): a version of
+    thousands of digits made int() refuse it."""
+    from shortcuts2py.constructs.header import is_old_build
+
+    assert is_old_build(version) is old
+
+
 def test_an_old_build_with_a_new_key_set_says_legacy_false():
     plist = _header(WFWorkflowClientVersion="754")
     code = api.decompile(plist)
