@@ -141,7 +141,7 @@ CLASS_FIELDS = {"inputs": INPUTS_KEY, "outputs": OUTPUTS_KEY}
 SHORT_STRINGS = frozenset({"no_input", "types"})
 KEYWORDS = frozenset(SIMPLE_FIELDS) | frozenset(CLASS_FIELDS) | {
     "minimum_version", "minimum_version_string", "color", "glyph", "icon_image", "icon", LEGACY,
-} | SETTINGS
+}
 
 
 EVERY_INPUT_WORKFLOW = tuple(name for name in EVERY_INPUT if name not in ("WFAppContentItem", "WFFolderContentItem"))
@@ -242,7 +242,7 @@ def lower(ctx, header: list, body: list = ()) -> tuple[nodes.Stmt | None, list[n
     finally:
         _image_literals.clear()  # an image may be megabytes: keep none after the file
     # The template the version implies wins a tie: then shortcut() says nothing about it.
-    first, second = (old, modern) if is_old_build(_plain(header, VERSION_KEY)) else (modern, old)
+    first, second = (old, modern) if _implies_legacy(header) else (modern, old)
     args, trailer = second if len(second[0]) < len(first[0]) else first
     settings = _setting_args(ctx, header)
     if settings:
@@ -261,8 +261,7 @@ def _lower_with(ctx, header: list, legacy: bool, reads_input: bool) -> tuple[lis
     plist = {key: assemble_value(value) for key, value in header}
     lifted = dict(header)
     base = template(legacy, reads_input)
-    implied = is_old_build(plist.get(VERSION_KEY))
-    args: list[nodes.Arg] = [nodes.Arg(nodes.Name(str(legacy)), LEGACY)] if legacy != implied else []
+    args: list[nodes.Arg] = [nodes.Arg(nodes.Name(str(legacy)), LEGACY)] if legacy != _implies_legacy(header) else []
     trailer: list[nodes.Stmt] = []
     done: set[str] = set()
     for keyword, key in SIMPLE_FIELDS.items():
@@ -475,12 +474,12 @@ def is_old_build(version) -> bool:
     return number < FIRST_MODERN_BUILD
 
 
-def _plain(header: list, key: str):
-    """The plain value of a top-level key (None when absent or not a literal)."""
-    for found, value in header:
-        if found == key:
-            return value.value if isinstance(value, ir.Literal) else None
-    return None
+def _implies_legacy(header: list) -> bool:
+    """Whether the file's client version is an old build (see ``is_old_build``)."""
+    for key, value in header:
+        if key == VERSION_KEY:
+            return isinstance(value, ir.Literal) and is_old_build(value.value)
+    return False
 
 
 def _is_word_list(value) -> bool:
