@@ -236,9 +236,10 @@ def lower(ctx, header: list, body: list = ()) -> tuple[nodes.Stmt | None, list[n
     that go last in the file (a long icon image).  The Workflow-era template is
     used when it says the file in fewer words."""
     reads_input = ctx.naming.facts.reads_input  # reads_shortcut_input(body), from the one walk of the file
+    plist = {key: assemble_value(value) for key, value in header}  # asked by both templates
     try:
-        modern = _lower_with(ctx, header, legacy=False, reads_input=reads_input)
-        old = _lower_with(ctx, header, legacy=True, reads_input=reads_input)
+        modern = _lower_with(ctx, header, plist, legacy=False, reads_input=reads_input)
+        old = _lower_with(ctx, header, plist, legacy=True, reads_input=reads_input)
     finally:
         _image_literals.clear()  # an image may be megabytes: keep none after the file
     # The template the version implies wins a tie: then shortcut() says nothing about it.
@@ -257,8 +258,9 @@ def empty_call() -> nodes.Call:
     return nodes.Call(nodes.Name(HEADER_FUNCTION), [])
 
 
-def _lower_with(ctx, header: list, legacy: bool, reads_input: bool) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
-    plist = {key: assemble_value(value) for key, value in header}
+def _lower_with(ctx, header: list, plist: dict, legacy: bool, reads_input: bool) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
+    """The keywords that say ``header`` (``plist``: its values assembled) against
+    one template, and the statements that go last (a long icon image)."""
     lifted = dict(header)
     base = template(legacy, reads_input)
     args: list[nodes.Arg] = [nodes.Arg(nodes.Name(str(legacy)), LEGACY)] if legacy != _implies_legacy(header) else []
@@ -426,6 +428,15 @@ def _questions_arg(ctx, questions) -> nodes.Arg | None:
 
 
 def _same(a, b) -> bool:
+    """Equal as plist values (True is not 1); texts, whole numbers and lists of
+    texts, the usual header values, are compared directly."""
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is str or kind is int:
+        return a == b
+    if kind is list and all(type(item) is str for item in a) and all(type(item) is str for item in b):
+        return a == b
     return first_difference(a, b, rename_ids=False) is None
 
 
