@@ -401,7 +401,10 @@ def _parse_test(ctx, test: ast.expr) -> tuple[list, list]:
     if isinstance(test, ast.Call) and isinstance(test.func, ast.Attribute) and test.func.attr in _SPAN_CODES:
         if len(test.args) != 1 or test.keywords:
             raise ctx.error(test, f"found {test.func.attr}() without one span, expected x.{test.func.attr}(quantity(7, \"days\"))")
-        span = values.parse(ctx, test.args[0])
+        argument = test.args[0]
+        if not (isinstance(argument, ast.Call) and isinstance(argument.func, ast.Name) and argument.func.id == "quantity"):
+            raise ctx.error(argument, f"found {test.func.attr}() of something other than a span, expected x.{test.func.attr}(quantity(7, \"days\"))")
+        span = values.parse(ctx, argument)
         return _subject(ctx, test.func.value), [("WFCondition", ir.Literal(_SPAN_CODES[test.func.attr])), (DURATION_KEY, span)]
     if isinstance(test, ast.Name) and test.id == calls.IMPLICIT:
         raise ctx.error(test, "found `if _:`, which the app cannot test; compare the previous output with a value")
@@ -423,6 +426,8 @@ def _parse_comparison(ctx, test: ast.Compare) -> tuple[list, list]:
         raise ctx.error(test, "found a chained comparison, expected one operator, or low <= x <= high")
     operator = operators[0]
     left, right = test.left, test.comparators[0]
+    if _is_date_operand(left):
+        raise ctx.error(left, "found date(...) on the left of a comparison; write the variable first: x > date(y)")
     if operator in ("in", "not in"):
         subject, operand = right, left
     else:

@@ -259,6 +259,9 @@ def string_argument(ctx, node: ast.Call, argument: ast.expr, function: str) -> s
 
 
 def _date(ctx, node: ast.Call, argument: ast.expr) -> datetime.datetime:
+    if not (isinstance(argument, ast.Constant) and isinstance(argument.value, str)):
+        raise ctx.error(node, "found date() of something other than a text here; date(\"2024-05-01T09:00:00\") is a fixed date, "
+                              "and date(x) of a variable only compares x as a date in an if (if due < date(x):)")
     text_value = string_argument(ctx, node, argument, "date")
     try:
         return datetime.datetime.fromisoformat(text_value)

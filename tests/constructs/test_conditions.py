@@ -152,3 +152,17 @@ def test_an_era_if_without_an_operator_tests_contains():
     params["WFCondition"] = "Contains"
     written = api.compile(HEAD + '_ = shortcut()\nif with_keys("online" in _, WFCondition="Contains"):\n    vibrate()\n')
     assert _start(written)["WFCondition"] == "Contains"
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ("showresult(Text=date(d))\n", r"date\(x\) of a variable only compares x as a date in an if"),
+        ("if d.in_next(7):\n    vibrate()\n", r"expected x.in_next\(quantity\(7, \"days\"\)\)"),
+        ("if date(e) < d:\n    vibrate()\n", r"write the variable first: x > date\(y\)"),
+        ("if d.is_today(1):\n    vibrate()\n", r"expected x.is_today\(\)"),
+    ],
+)
+def test_date_forms_out_of_place_are_refused_with_what_to_write(line, message):
+    with pytest.raises(api.CompileError, match=message):
+        api.compile(HEAD + DATES + line)
