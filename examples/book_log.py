@@ -6,7 +6,6 @@ shortcut(
     minimum_version=411,
     inputs="String",
     icon=("orange", 59495),
-    icon_image=b"",
 )
 # Book log
 # Scan a book's barcode, look it up on Open Library and add a line to Books/log.csv in Dropbox, with the date, a status and your stars.

@@ -42,7 +42,7 @@ def _lower_once(
     workflow = facts.workflow
     ctx = LowerContext(workflow, unfolded, keep_ids, stated, facts)
     statements: list[nodes.Stmt] = [nodes.ImportStar(names.STUBS_MODULE)]
-    head, trailer = header.lower(ctx, workflow.header, workflow.body)
+    head, icon_trailer = header.lower(ctx, workflow.header, workflow.body)
     body = ctx.body(workflow.body, top=True)
     if ctx.starts_with_input(workflow.body):
         # The first action takes the shortcut's input: `_ = shortcut(...)` says where `_` comes from.
@@ -51,7 +51,10 @@ def _lower_once(
         statements.append(head)
     statements.extend(body)
     statements.extend(ifs.stale_trailer(ctx))
-    statements.extend(trailer)
+    settings = header.settings_trailer(ctx)
+    if settings is not None:
+        statements.append(settings)
+    statements.extend(icon_trailer)
     trailer_ids = header.ids_trailer(ctx) if keep_ids else header.kept_ids_trailer(ctx)
     if trailer_ids is not None:
         statements.append(trailer_ids)
@@ -169,6 +172,12 @@ class LowerContext:
         self.ifs_opened = 0  # Ifs written so far: the number stale_operands(...) goes by
         self.stale_operands: dict[int, dict] = {}  # If number -> its stale operands (see ifs)
         self.piece_ids: list[list[str]] = []  # per block: ids of its pieces no statement names (--keep-ids)
+        self.keep_ids = keep_ids
+        self.blocks_opened: dict[str, int] = {}  # block identifier -> blocks of that kind written so far
+        self._block_numbers: dict[int, int] = {}  # id(block) -> its number among blocks of its kind
+        self._piece_rows: dict[int, list] = {}  # id(block) -> its row of piece_ids (block_ids)
+        self.end_ids: dict[str, list[int]] = {}  # block identifier -> numbers of blocks whose end id no statement says
+        self.ends_without_id: dict[str, int] = {}  # block identifier -> blocks whose end has no id
         self.loop_depth = 0
         self.refused_folds: set[str] = set()
         self._aliases: dict[str, str] = {}  # Shortcuts variable -> code name, for loop variables in scope
@@ -283,15 +292,19 @@ class LowerContext:
         """A block opens here: its group id, and (in files with ids on every
         block piece) the ids of its start and middles, in opening order."""
         self.naming.block_groups.append(block.group_id)
+        number = self.blocks_opened[block.identifier] = self.blocks_opened.get(block.identifier, 0) + 1
+        self._block_numbers[id(block)] = number
+        if block.end.uuid is None:
+            self.ends_without_id[block.identifier] = self.ends_without_id.get(block.identifier, 0) + 1
         if block.identifier in self.block_ids:
             ids = [block.start.uuid] + [section.opener.uuid for section in block.sections[1:]]
             self.piece_ids.append(ids)
+            self._piece_rows[id(block)] = ids  # its end id joins it once the body is written
         elif block.start.uuid is not None:  # one of start_ids
             self.piece_ids.append([block.start.uuid])
 
     def _block(self, block: ir.Block, feeds_next: bool) -> list[nodes.Stmt]:
         self.begin_block(block)
-        entry = self.piece_ids[-1] if block.identifier in self.block_ids else None
         if block.identifier == ir.CONDITIONAL:
             code: nodes.Stmt = ifs.lower(self, block)
             end_function = ifs.END_FUNCTION
@@ -302,8 +315,7 @@ class LowerContext:
             code = loops.lower(self, block)
             end_function = loops.END_FUNCTION
         if not self.needs_end_statement(block, feeds_next):
-            if entry is not None:
-                entry.append(block.end.uuid)
+            self.end_unwritten(block)
             return [code]
         omit = self.naming.implied_custom_name(block.end)
         args = calls.keyword_args(self, [(k, v) for k, v in block.end.params if k != omit], None)
@@ -311,9 +323,29 @@ class LowerContext:
         return [code, end]
 
     def needs_end_statement(self, block: ir.Block, feeds_next: bool) -> bool:
+        """Whether the block's end is written as ``x = if_result()`` after it: when
+        something reads its output, or it has parameters or an id that only such a
+        statement can keep.  An end id nothing reads is said by spelling(end_ids=...)."""
         uuid = block.end.uuid
-        named = uuid is not None and (block.identifier not in self.block_ids or self.naming.is_referenced(uuid))
-        return named or bool(block.end.params) or feeds_next
+        if block.end.params or feeds_next:
+            return True
+        if uuid is None or block.identifier in self.block_ids:
+            return uuid is not None and self.naming.is_referenced(uuid)
+        return self.naming.is_referenced(uuid) or not self._silent_end_id(uuid)
+
+    def _silent_end_id(self, uuid: str) -> bool:
+        """Whether an end's id can go unsaid: compiling makes a fresh one (not with
+        --keep-ids, nor for an id the code writes as it is or several actions carry)."""
+        facts = self.naming.facts
+        return not self.keep_ids and uuid not in facts.shared and uuid not in self.naming.literal_ids()
+
+    def end_unwritten(self, block: ir.Block) -> None:
+        """A block's end has no statement: keep its id with the others of its block
+        (block_ids), or say that it has one (end_ids)."""
+        if block.identifier in self.block_ids:
+            self._piece_rows[id(block)].append(block.end.uuid)
+        elif block.end.uuid is not None:
+            self.end_ids.setdefault(block.identifier, []).append(self._block_numbers[id(block)])
 
     def _feeds_next(self, statements: list, index: int) -> bool:
         """Whether what follows takes this statement's output without naming it."""

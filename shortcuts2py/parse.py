@@ -339,6 +339,9 @@ class ParseContext:
             else:
                 block.group_id = _kept_or_new(kept, "group", str(index))
             number = counts[block.identifier] = counts.get(block.identifier, 0) + 1
+            ends = self.settings.end_ids.get(block.identifier)
+            if ends is not None and block.end.uuid is None and (ends == header.ALL_ENDS or number in ends):
+                block.end.uuid = new_id("end", str(index))  # spelling(end_ids=...): an id no statement names
             if number in self.settings.start_ids.get(block.identifier, ()):
                 block.start.uuid = _kept_or_new(next(iter(next(pieces, [])), None), "piece", f"{index}:0")
             elif block.identifier in self.settings.block_ids:

@@ -120,6 +120,7 @@ def spelling(
     shared_names: list[str] = ...,
     block_ids: list[str] = ...,
     start_ids: dict[str, list[int]] = ...,
+    end_ids: dict[str, list[int] | str] = ...,
     shared_groups: list[list[int]] = ...,
     tagged_variables: bool = ...,
     legacy_comparisons: bool = ...,

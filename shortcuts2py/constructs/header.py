@@ -45,6 +45,8 @@ carry (a copy-and-paste artefact), every assignment of such a name shares one
 id; ``block_ids=["if", ...]``: every piece of every block of those kinds
 (If, Otherwise, End If...) carries an id, as some tools write them; ``start_ids={"if": [2, 5]}``:
 the start of the 2nd and 5th If (counted in the order the code opens them) carries an id;
+``end_ids={"if": [2, 5]}``: the end of the 2nd and 5th If carries an id that no
+statement names (nothing reads its result), ``{"if": "all"}``: every End If has an id;
 ``shared_groups=[[2, 5]]``: the 2nd and 5th block carry one group id;
 ``legacy_comparisons=True``: every If carries the
 ``WFConditionalLegacyComparisonBehavior`` mark the app puts on Ifs it migrated; ``names_as_shown=True``: an output
@@ -77,9 +79,11 @@ OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN, TAGGED_VARI
     "names_as_shown",
     "tagged_variables",
 )
-START_IDS, LEGACY_COMPARISONS, SHARED_GROUPS = "start_ids", "legacy_comparisons", "shared_groups"
+START_IDS, LEGACY_COMPARISONS, SHARED_GROUPS, END_IDS = "start_ids", "legacy_comparisons", "shared_groups", "end_ids"
+ALL_ENDS = "all"  # end_ids={"if": "all"}: the end of every If has an id
 SETTINGS = frozenset(
-    {OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, START_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS, SHARED_GROUPS}
+    {OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, START_IDS, END_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES,
+     LEGACY_COMPARISONS, SHARED_GROUPS}
 )
 BLOCK_KINDS = {ir.CONDITIONAL: "if", ir.MENU: "menu", ir.REPEAT_COUNT: "repeat", ir.REPEAT_EACH: "repeat_each"}
 KIND_BLOCKS = {kind: identifier for identifier, kind in BLOCK_KINDS.items()}
@@ -93,6 +97,7 @@ VERSION_KEY, RELEASE_KEY = "WFWorkflowClientVersion", "WFWorkflowClientRelease"
 # Builds of the app before this one (Shortcuts up to iOS 13: "700" ... "1092.6") wrote the
 # Workflow-era key set; iOS 14's builds ("1144.4" on) write the template of a new shortcut.
 FIRST_MODERN_BUILD = 1100
+FIRST_IOS13_BUILD = 1000  # Shortcuts 3 ("1030.13" on); Shortcuts 2 builds are "700" ... "788"
 
 EVERY_INPUT = tuple(
     f"WF{name}ContentItem"
@@ -203,13 +208,23 @@ def _reads_input(values: list) -> bool:
     return False
 
 
-def template(legacy: bool = False, reads_input: bool = False) -> dict[str, object]:
+def template(legacy: bool = False, reads_input: bool = False, build: int | None = None) -> dict[str, object]:
     """The keys of a new shortcut, as plist values; ``legacy``: as the Workflow
-    app and its builds before ``FIRST_MODERN_BUILD`` wrote them.  ``reads_input``: whether the
-    shortcut reads its input, which the app records in a key of its own."""
+    app and its builds before ``FIRST_MODERN_BUILD`` wrote them, which changed
+    with ``build``: Shortcuts 2 (before ``FIRST_IOS13_BUILD``) wrote the icon's
+    image data, empty without an image; Shortcuts 3 the minimum version, 900, as
+    the later builds do.  ``reads_input``: whether the shortcut reads its input,
+    which the app records in a key of its own."""
     if legacy:
+        icon: dict[str, object] = {COLOR_KEY: DEFAULT_COLOR, GLYPH_KEY: DEFAULT_GLYPH}
+        keys: dict[str, object] = {}
+        if build is not None and build < FIRST_IOS13_BUILD:
+            icon[IMAGE_KEY] = b""
+        elif build is not None and build < FIRST_MODERN_BUILD:
+            keys = {MINIMUM_TEXT_KEY: "900", MINIMUM_KEY: 900}
         return {
-            ICON_KEY: {COLOR_KEY: DEFAULT_COLOR, GLYPH_KEY: DEFAULT_GLYPH},
+            **keys,
+            ICON_KEY: icon,
             INPUTS_KEY: list(EVERY_INPUT_WORKFLOW),
             "WFWorkflowTypes": [],
             "WFWorkflowImportQuestions": [],
@@ -237,17 +252,15 @@ def lower(ctx, header: list, body: list = ()) -> tuple[nodes.Stmt | None, list[n
     used when it says the file in fewer words."""
     reads_input = ctx.naming.facts.reads_input  # reads_shortcut_input(body), from the one walk of the file
     plist = {key: assemble_value(value) for key, value in header}  # asked by both templates
+    build = _build_of(header)
     try:
-        modern = _lower_with(ctx, header, plist, legacy=False, reads_input=reads_input)
-        old = _lower_with(ctx, header, plist, legacy=True, reads_input=reads_input)
+        modern = _lower_with(ctx, header, plist, template(False, reads_input))
+        old = _lower_with(ctx, header, plist, template(True, reads_input, build))
     finally:
         _image_literals.clear()  # an image may be megabytes: keep none after the file
     # The template the version implies wins a tie: then shortcut() says nothing about it.
     first, second = (old, modern) if _implies_legacy(header) else (modern, old)
     args, trailer = second if len(second[0]) < len(first[0]) else first
-    settings = _setting_args(ctx, header)
-    if settings:
-        trailer.insert(0, nodes.ExprStatement(nodes.Call(nodes.Name(SETTINGS_FUNCTION), settings)))
     if not args:
         return None, trailer
     return nodes.ExprStatement(nodes.Call(nodes.Name(HEADER_FUNCTION), args)), trailer
@@ -258,11 +271,11 @@ def empty_call() -> nodes.Call:
     return nodes.Call(nodes.Name(HEADER_FUNCTION), [])
 
 
-def _lower_with(ctx, header: list, plist: dict, legacy: bool, reads_input: bool) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
+def _lower_with(ctx, header: list, plist: dict, base: dict) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
     """The keywords that say ``header`` (``plist``: its values assembled) against
-    one template, and the statements that go last (a long icon image)."""
+    one template, ``base``, and the statements that go last (a long icon image)."""
     lifted = dict(header)
-    base = template(legacy, reads_input)
+    legacy = OUTPUTS_KEY not in base
     args: list[nodes.Arg] = [nodes.Arg(nodes.Name(str(legacy)), LEGACY)] if legacy != _implies_legacy(header) else []
     trailer: list[nodes.Stmt] = []
     done: set[str] = set()
@@ -294,7 +307,14 @@ def _lower_with(ctx, header: list, plist: dict, legacy: bool, reads_input: bool)
     return args, trailer
 
 
-def _setting_args(ctx, header: list) -> list[nodes.Arg]:
+def settings_trailer(ctx) -> nodes.Stmt | None:
+    """``spelling(...)`` after the body (None when the plain reading is exact): written
+    once the body is, since some settings (end_ids) come from writing it."""
+    args = _setting_args(ctx)
+    return nodes.ExprStatement(nodes.Call(nodes.Name(SETTINGS_FUNCTION), args)) if args else None
+
+
+def _setting_args(ctx) -> list[nodes.Arg]:
     """The keywords of ``spelling(...)``: how the code spells the file, which are
     no keys of the shortcut (so they stay out of its header)."""
     args = []
@@ -311,6 +331,9 @@ def _setting_args(ctx, header: list) -> list[nodes.Arg]:
     if ctx.start_ids:
         rows = [(values.string(BLOCK_KINDS[i]), nodes.ListDisplay([values.lower_scalar(n) for n in numbers])) for i, numbers in ctx.start_ids.items()]
         args.append(nodes.Arg(nodes.DictDisplay(rows), START_IDS))
+    if ctx.end_ids:
+        rows = [(values.string(BLOCK_KINDS[i]), _end_numbers(ctx, i, numbers)) for i, numbers in ctx.end_ids.items()]
+        args.append(nodes.Arg(nodes.DictDisplay(rows), END_IDS))
     if ctx.naming.names_as_shown:
         args.append(nodes.Arg(nodes.Name("True"), NAMES_AS_SHOWN))
     if ctx.naming.tagged_variables:
@@ -325,6 +348,14 @@ def _setting_args(ctx, header: list) -> list[nodes.Arg]:
         rows = [nodes.ListDisplay([values.lower_scalar(n) for n in numbers]) for numbers in sets]
         args.append(nodes.Arg(nodes.ListDisplay(rows), SHARED_GROUPS))
     return args
+
+
+def _end_numbers(ctx, identifier: str, numbers: list[int]) -> nodes.Expr:
+    """``"all"`` when the end of every block of the kind has an id (those no
+    statement names get a fresh one); else the numbers of those no statement names."""
+    if not ctx.ends_without_id.get(identifier):
+        return values.string(ALL_ENDS)
+    return nodes.ListDisplay([values.lower_scalar(n) for n in numbers])
 
 
 def shared_groups(body: list) -> list[list[int]]:
@@ -466,31 +497,39 @@ def _is_none_node(expr: nodes.Expr) -> bool:
 
 def is_old_build(version) -> bool:
     """Whether a client version names a build that wrote the Workflow-era key set
-    (no minimum version string, outputs, surfaces...): the app's builds before
-    ``FIRST_MODERN_BUILD``.  Such a version implies ``legacy=True``."""
+    (no outputs, surfaces...): the app's builds before ``FIRST_MODERN_BUILD``.
+    Such a version implies ``legacy=True``."""
+    number = build_number(version)
+    return number is not None and number < FIRST_MODERN_BUILD
+
+
+def build_number(version) -> int | None:
+    """The app build a client version names ("1050.22" -> 1050), None when it names
+    none; numbers past any build the templates tell apart come out as 10000."""
     if type(version) is int:
-        number = version
-        if number < 0:
-            return False  # no build; and code spells it -n, which the header reads as no number
-    elif isinstance(version, str):
+        return version if version >= 0 else None  # code spells a negative -n, which reads as no number
+    if isinstance(version, str):
         head = version.split(".", 1)[0]
         if not (head.isascii() and head.isdigit()):
-            return False
+            return None
         digits = head.lstrip("0")
         if len(digits) > 4:
-            return False  # past any old build (and int() refuses thousands of digits)
-        number = int(digits or "0")
-    else:
-        return False
-    return number < FIRST_MODERN_BUILD
+            return 10000  # past any old build (and int() refuses thousands of digits)
+        return int(digits or "0")
+    return None
 
 
 def _implies_legacy(header: list) -> bool:
     """Whether the file's client version is an old build (see ``is_old_build``)."""
+    build = _build_of(header)
+    return build is not None and build < FIRST_MODERN_BUILD
+
+
+def _build_of(header: list) -> int | None:
     for key, value in header:
         if key == VERSION_KEY:
-            return isinstance(value, ir.Literal) and is_old_build(value.value)
-    return False
+            return build_number(value.value) if isinstance(value, ir.Literal) else None
+    return None
 
 
 def _is_word_list(value) -> bool:
@@ -580,7 +619,10 @@ def _icon_args(ctx, plist: dict, lifted: dict, base: dict, done: set) -> tuple[l
         args.append(nodes.Arg(values.lower_scalar(glyph), "glyph"))
     if [arg.keyword for arg in args] == ["color", "glyph"] and None not in (color, glyph):
         args = [nodes.Arg(nodes.TupleDisplay([arg.value for arg in args]), "icon")]  # icon=("blue", 59511)
-    if image is not None:
+    base_image = base[ICON_KEY].get(IMAGE_KEY) if isinstance(base.get(ICON_KEY), dict) else None
+    if image is None and base_image is not None:
+        args.append(nodes.Arg(nodes.Name("None"), "icon_image"))
+    elif image is not None and image != base_image:
         literal = _image_literal(image)
         if len(image) > LONG_IMAGE:
             trailer.append(nodes.ExprStatement(nodes.Call(nodes.Name(ICON_FUNCTION), [nodes.Arg(literal)])))
@@ -706,26 +748,32 @@ class HeaderSettings:
         self.shared_names: frozenset[str] = frozenset()
         self.block_ids: frozenset[str] = frozenset()  # block identifiers
         self.start_ids: dict[str, frozenset[int]] = {}  # block identifier -> numbers of its blocks
+        self.end_ids: dict[str, frozenset[int] | str] = {}  # block identifier -> numbers of its blocks, or ALL_ENDS
         self.names_as_shown = False
         self.tagged_variables = False
         self.legacy_comparisons = False
         self.shared_groups: dict[int, int] = {}  # block number -> the first block of its shared group
 
 
-def _read_start_ids(ctx, keyword: ast.keyword) -> dict[str, frozenset[int]]:
+def _read_block_numbers(ctx, keyword: ast.keyword, all_allowed: bool = False) -> dict:
+    """``{"if": [1, 3]}`` (start_ids, end_ids), or ``{"if": "all"}`` where ``all_allowed``."""
     node = keyword.value
-    found: dict[str, frozenset[int]] = {}
+    found: dict = {}
     for kind, numbers in zip(node.keys, node.values) if isinstance(node, ast.Dict) else ():
-        items = numbers.elts if isinstance(numbers, ast.List) else None
-        if not (_is_str(kind) and kind.value in KIND_BLOCKS and items is not None):
+        if not (_is_str(kind) and kind.value in KIND_BLOCKS):
             break
-        if not all(isinstance(n, ast.Constant) and type(n.value) is int and n.value > 0 for n in items):
+        if all_allowed and _is_str(numbers) and numbers.value == ALL_ENDS:
+            found[KIND_BLOCKS[kind.value]] = ALL_ENDS
+            continue
+        items = numbers.elts if isinstance(numbers, ast.List) else None
+        if items is None or not all(isinstance(n, ast.Constant) and type(n.value) is int and n.value > 0 for n in items):
             break
         found[KIND_BLOCKS[kind.value]] = frozenset(n.value for n in items)
     else:
         if isinstance(node, ast.Dict):
             return found
-    raise ctx.error(keyword, f"found start_ids that is not a dict of block kinds to block numbers, expected e.g. {{\"if\": [1, 3]}} with kinds {sorted(KIND_BLOCKS)}")
+    example = '{"if": [1, 3]} or {"if": "all"}' if all_allowed else '{"if": [1, 3]}'
+    raise ctx.error(keyword, f"found {keyword.arg} that is not a dict of block kinds to block numbers, expected e.g. {example} with kinds {sorted(KIND_BLOCKS)}")
 
 
 def _read_shared_groups(ctx, keyword: ast.keyword) -> dict[int, int]:
@@ -766,7 +814,9 @@ def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
                 raise ctx.error(keyword, f"found block_ids that is not a list of block kinds, expected some of {sorted(KIND_BLOCKS)}")
             settings.block_ids = frozenset(KIND_BLOCKS[kind] for kind in kinds)
         elif keyword.arg == START_IDS:
-            settings.start_ids = _read_start_ids(ctx, keyword)
+            settings.start_ids = _read_block_numbers(ctx, keyword)
+        elif keyword.arg == END_IDS:
+            settings.end_ids = _read_block_numbers(ctx, keyword, all_allowed=True)
         elif keyword.arg == SHARED_GROUPS:
             settings.shared_groups = _read_shared_groups(ctx, keyword)
         elif keyword.arg in (EMPTY_RANGES, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS):
@@ -778,10 +828,10 @@ def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
 
 def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = ()) -> list:
     """The top-level keys of ``shortcut(...)`` (None: a new shortcut's) and ``icon_image(...)``."""
-    legacy = _is_legacy(ctx, call)
+    legacy, build = _is_legacy(ctx, call)
     reads_input = ctx.globals_read and reads_shortcut_input(body)
-    base = template(legacy, reads_input)
-    result: dict[str, object] = dict(_lifted_template(legacy, reads_input))
+    base = template(legacy, reads_input, build)
+    result: dict[str, object] = dict(_lifted_template(legacy, reads_input, build))
     icon = dict(base[ICON_KEY])
     icon_touched = False
     minimum_text: object = ...
@@ -840,29 +890,33 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
         if ICON_KEY not in result:
             raise ctx.error(call, "found icon settings with icon=None")
         result[ICON_KEY] = ir.DictValue([(k, v if isinstance(v, ir.Literal) else ir.Literal(v)) for k, v in icon.items() if v is not None])
-    _minimum_text(result, minimum_text, legacy)
+    _minimum_text(result, minimum_text, MINIMUM_KEY not in base)
     return [(key, value) for key, value in result.items() if value is not None]
 
 
-@functools.lru_cache(maxsize=4)
-def _lifted_template(legacy: bool, reads_input: bool) -> tuple[tuple[str, ir.Value], ...]:
+@functools.lru_cache(maxsize=64)
+def _lifted_template(legacy: bool, reads_input: bool, build: int | None) -> tuple[tuple[str, ir.Value], ...]:
     """``template`` as IR values, made once: nothing changes them in place (a keyword
-    replaces a value), and every file compiled starts from one of these four."""
-    return tuple((key, _lift(value)) for key, value in template(legacy, reads_input).items())
+    replaces a value), and files compiled start from a few of these."""
+    return tuple((key, _lift(value)) for key, value in template(legacy, reads_input, build).items())
 
 
-def _is_legacy(ctx, call: ast.Call | None) -> bool:
-    """``legacy=...`` when given, else what the version implies."""
-    version = None
+def _is_legacy(ctx, call: ast.Call | None) -> tuple[bool, int | None]:
+    """(``legacy=...`` when given, else what the version implies; the version's build)."""
+    version, legacy = None, None
     for keyword in call.keywords if call is not None else ():
         if keyword.arg == LEGACY:
             if not (isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool):
                 raise ctx.error(keyword, "found legacy that is not True or False")
-            return keyword.value.value
+            legacy = keyword.value.value
         if keyword.arg == "version":
             node = keyword.value.elts[0] if isinstance(keyword.value, ast.Tuple) and keyword.value.elts else keyword.value
             version = node.value if isinstance(node, ast.Constant) else None
-    return is_old_build(version)
+    build = build_number(version)
+    if legacy is None:
+        legacy = build is not None and build < FIRST_MODERN_BUILD
+    # A bool is no build (type(True) is not int): as the lowering reads it.
+    return legacy, build
 
 
 def _parse_questions(ctx, node: ast.expr) -> ir.ListValue:
@@ -891,12 +945,14 @@ def _set(result: dict, key: str, value) -> None:
         result[key] = value
 
 
-def _minimum_text(result: dict, given, legacy: bool) -> None:
+def _minimum_text(result: dict, given, number_alone: bool) -> None:
+    """The minimum version string: as given, else the number's own text (the
+    template writes both), or nothing where the template's app wrote the number alone."""
     if given is not ...:
         _set(result, MINIMUM_TEXT_KEY, given)
         return
-    if legacy:
-        return  # the Workflow app wrote the number alone
+    if number_alone:
+        return
     number = result.get(MINIMUM_KEY)
     if number is None:
         result.pop(MINIMUM_TEXT_KEY, None)

@@ -6,7 +6,10 @@ plist                                      code
 If ... (group start)                       if test:
 Otherwise                                  else:
 Otherwise holding only another If          elif test:
-End If with an output or parameters        result = if_result(...) after it
+End If whose output is read, or with       result = if_result(...) after it
+parameters
+End If with an id nothing reads            spelling(end_ids={"if": [2, 5]}) after the body
+                                           (or "all": every End If has one)
 =========================================  ===================================
 
 An empty branch is ``pass``; an If without Otherwise has no ``else``.  The
@@ -69,8 +72,7 @@ def lower(ctx, block: ir.Block) -> nodes.If:
         nested = inner[0] if len(inner) == 1 else None
         if isinstance(nested, ir.Block) and nested.identifier == ir.CONDITIONAL and not ctx.needs_end_statement(nested, False):
             ctx.begin_block(nested)
-            if nested.identifier in ctx.block_ids:
-                ctx.piece_ids[-1].append(nested.end.uuid)
+            ctx.end_unwritten(nested)
             with ctx.in_section(block, 1):
                 orelse = lower(ctx, nested)
         else:

@@ -64,3 +64,59 @@ def test_shared_groups_count_blocks_in_the_order_the_code_opens_them():
     others = [x for n in range(4) for x in (_if(f"H{n}", 0, WFCondition=100), _text("x"), _if(f"H{n}", 2))]
     code = exact(root_of(*others, *pasted, *pasted))
     assert "shared_groups=[[5, 6]]" in code and "ids(" not in code
+
+
+# --- end_ids: an End If's id that nothing reads --------------------------------------
+
+E1, E2 = "44444444-AAAA-4BBB-8CCC-000000000004", "55555555-AAAA-4BBB-8CCC-000000000005"
+
+
+def test_an_end_id_nothing_reads_is_no_statement():
+    """The app gives End If an id whether or not anything reads its result; the code
+    says so once, after the body, instead of an unread `if_result_2 = if_result()`."""
+    root = root_of(
+        _if("G1", 0, WFCondition=100),
+        _text("a"),
+        _if("G1", 2, E1),
+        _text("z"),
+        _if("G2", 0, WFCondition=100),
+        _text("b"),
+        _if("G2", 2, E2),
+    )
+    code = exact(root, 'spelling(end_ids={"if": "all"})')
+    assert "if_result(" not in code
+
+
+def test_ends_with_and_without_ids_are_numbered():
+    root = root_of(
+        _if("G1", 0, WFCondition=100),
+        _text("a"),
+        _if("G1", 2),
+        _text("z"),
+        _if("G2", 0, WFCondition=100),
+        _text("b"),
+        _if("G2", 2, E2),
+    )
+    code = exact(root, 'spelling(end_ids={"if": [2]})')
+    assert "if_result(" not in code
+
+
+def test_a_read_end_keeps_its_statement():
+    root = root_of(
+        _if("G1", 0, WFCondition=100),
+        _text("a"),
+        _if("G1", 2, E1),
+        act("setclipboard", {"WFInput": {"Value": {"Type": "ActionOutput", "OutputUUID": E1, "OutputName": "If Result"},
+                                         "WFSerializationType": "WFTextTokenAttachment"}}),
+    )
+    code = exact(root)
+    assert "= if_result()" in code and "end_ids" not in code
+
+
+def test_with_kept_ids_the_end_keeps_its_statement():
+    from shortcuts2py import api
+
+    root = root_of(_if("G1", 0, WFCondition=100), _text("a"), _if("G1", 2, E1))
+    code = api.decompile(root, keep_ids=True)
+    assert "if_result()" in code and "end_ids" not in code
+    assert api.roundtrip(root, keep_ids=True).ok

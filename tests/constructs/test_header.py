@@ -116,44 +116,67 @@ def test_reads_shortcut_input_finds_the_input_wherever_it_is_read(body, reads):
     assert reads_shortcut_input(body) == generic == reads
 
 
-# A shortcut as the app's Workflow-era builds wrote it: no minimum version string,
-# outputs, surfaces or input flags, and every input type but App and Folder.
-WORKFLOW_ERA = {
-    "WFWorkflowIcon": {"WFWorkflowIconStartColor": 2846468607, "WFWorkflowIconGlyphNumber": 61440},
-    "WFWorkflowInputContentItemClasses": ALL_BUT_APP_FOLDER,
-    "WFWorkflowTypes": [],
-    "WFWorkflowImportQuestions": [],
-}
+# Shortcuts as the app's old builds wrote them: no outputs, surfaces or input
+# flags, and every input type but App and Folder.  Shortcuts 2 (builds 700-788) also
+# wrote the icon's image data, empty without an image; Shortcuts 3 (1030-1092) the
+# minimum version 900 with its string.
+def _workflow_era(version, **keys) -> dict:
+    from shortcuts2py.constructs.header import build_number, template
 
-
-def _workflow_era(**keys) -> dict:
-    plist = {"WFWorkflowActions": api.compile(HEAD + BODY)["WFWorkflowActions"], **WORKFLOW_ERA}
-    plist.update(keys)
+    plist = {"WFWorkflowActions": api.compile(HEAD + BODY)["WFWorkflowActions"]}
+    plist.update(template(True, build=build_number(version)))
+    plist["WFWorkflowClientVersion"] = version
+    for key, value in keys.items():
+        if value is None:
+            plist.pop(key)
+        else:
+            plist[key] = value
     return plist
 
 
+NO_IMAGE = {"WFWorkflowIconStartColor": 2846468607, "WFWorkflowIconGlyphNumber": 61440}
+
+
 @pytest.mark.parametrize(
-    "keys, line",
+    "version, keys, line",
     [
-        # an old build implies the Workflow-era key set
-        ({"WFWorkflowClientVersion": "754"}, 'shortcut(version="754")'),
-        ({"WFWorkflowClientVersion": 700}, "shortcut(version=700)"),
-        # the number alone is what such a build wrote; a string beside it is said
-        ({"WFWorkflowClientVersion": "784", "WFWorkflowMinimumClientVersion": 411}, 'shortcut(version="784", minimum_version=411)'),
+        # an old build implies the key set of its time
+        ("754", {}, 'shortcut(version="754")'),
+        (700, {}, "shortcut(version=700)"),
+        ("1050.22", {}, 'shortcut(version="1050.22")'),
+        # what a build of that time would not write is said
+        ("754", {"WFWorkflowIcon": NO_IMAGE}, 'shortcut(version="754", icon_image=None)'),
+        ("1050.22", {"WFWorkflowMinimumClientVersionString": None}, 'shortcut(version="1050.22", minimum_version_string=None)'),
+        # Shortcuts 2 wrote the minimum version's number alone
+        ("784", {"WFWorkflowMinimumClientVersion": 411}, 'shortcut(version="784", minimum_version=411)'),
         (
-            {"WFWorkflowClientVersion": "784", "WFWorkflowMinimumClientVersion": 411, "WFWorkflowMinimumClientVersionString": "411"},
+            "784",
+            {"WFWorkflowMinimumClientVersion": 411, "WFWorkflowMinimumClientVersionString": "411"},
             'shortcut(version="784", minimum_version=411, minimum_version_string="411")',
         ),
         # a build and its release in one keyword
-        ({"WFWorkflowClientVersion": "1050.22", "WFWorkflowClientRelease": "3.0"}, 'shortcut(version=("1050.22", "3.0"))'),
-        # a later build with the old key set says so
-        ({"WFWorkflowClientVersion": "2607.1.3"}, 'shortcut(legacy=True, version="2607.1.3")'),
-        # a negative number is no build (found by the fuzz campaign, input 2847 of campaign-2026-11-23g)
-        ({"WFWorkflowClientVersion": -2147483648}, "shortcut(legacy=True, version=-2147483648)"),
+        ("1050.22", {"WFWorkflowClientRelease": "3.0"}, 'shortcut(version=("1050.22", "3.0"))'),
     ],
 )
-def test_the_version_implies_the_key_set_of_its_time(keys, line):
-    _exact(_workflow_era(**keys), line)
+def test_the_version_implies_the_key_set_of_its_time(version, keys, line):
+    _exact(_workflow_era(version, **keys), line)
+
+
+@pytest.mark.parametrize(
+    "version, line",
+    [
+        # a later build with the old key set says so
+        ("2607.1.3", 'shortcut(legacy=True, version="2607.1.3")'),
+        # a negative number is no build (found by the fuzz campaign, input 2847 of campaign-2026-11-23g)
+        (-2147483648, "shortcut(legacy=True, version=-2147483648)"),
+    ],
+)
+def test_a_version_of_no_old_build_with_the_old_key_set_says_legacy(version, line):
+    plist = _workflow_era(version)
+    plist["WFWorkflowIcon"] = dict(NO_IMAGE)  # the set with no image data, no minimum version
+    plist.pop("WFWorkflowMinimumClientVersion", None)
+    plist.pop("WFWorkflowMinimumClientVersionString", None)
+    _exact(plist, line)
 
 
 @pytest.mark.parametrize("version, old", [("0754", True), ("", False), ("9" * 5000, False), ("1099.9", True), ("1100", False)])
