@@ -315,8 +315,11 @@ class LowerContext:
             code = loops.lower(self, block)
             end_function = loops.END_FUNCTION
         if not self.needs_end_statement(block, feeds_next):
-            self.end_unwritten(block)
+            self.end_id_unnamed(block)
             return [code]
+        if feeds_next and self._end_needs_no_name(block):  # `_ = if_result()`, its id in end_ids
+            self.end_id_unnamed(block)
+            return [code, nodes.Assign([nodes.Name(calls.IMPLICIT)], nodes.Call(nodes.Name(end_function), []))]
         omit = self.naming.implied_custom_name(block.end)
         args = calls.keyword_args(self, [(k, v) for k, v in block.end.params if k != omit], None)
         end = calls.bind(self, block.end, nodes.Call(nodes.Name(end_function), args), feeds_next)
@@ -339,8 +342,20 @@ class LowerContext:
         facts = self.naming.facts
         return not self.keep_ids and uuid not in facts.shared and uuid not in self.naming.literal_ids()
 
-    def end_unwritten(self, block: ir.Block) -> None:
-        """A block's end has no statement: keep its id with the others of its block
+    def _end_needs_no_name(self, block: ir.Block) -> bool:
+        """Whether an end that passes its output on can be ``_ = if_result()``: nothing
+        reads it by name and its id can go unsaid (end_ids says it has one)."""
+        uuid = block.end.uuid
+        return (
+            uuid is not None
+            and not block.end.params
+            and block.identifier not in self.block_ids
+            and not self.naming.is_referenced(uuid)
+            and self._silent_end_id(uuid)
+        )
+
+    def end_id_unnamed(self, block: ir.Block) -> None:
+        """No statement names a block's end: keep its id with the others of its block
         (block_ids), or say that it has one (end_ids)."""
         if block.identifier in self.block_ids:
             self._piece_rows[id(block)].append(block.end.uuid)

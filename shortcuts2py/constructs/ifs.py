@@ -72,7 +72,7 @@ def lower(ctx, block: ir.Block) -> nodes.If:
         nested = inner[0] if len(inner) == 1 else None
         if isinstance(nested, ir.Block) and nested.identifier == ir.CONDITIONAL and not ctx.needs_end_statement(nested, False):
             ctx.begin_block(nested)
-            ctx.end_unwritten(nested)
+            ctx.end_id_unnamed(nested)
             with ctx.in_section(block, 1):
                 orelse = lower(ctx, nested)
         else:

@@ -120,3 +120,14 @@ def test_with_kept_ids_the_end_keeps_its_statement():
     code = api.decompile(root, keep_ids=True)
     assert "if_result()" in code and "end_ids" not in code
     assert api.roundtrip(root, keep_ids=True).ok
+
+
+def test_an_end_passing_its_output_on_needs_no_name():
+    root = root_of(
+        _if("G1", 0, WFCondition=100),
+        _text("a"),
+        _if("G1", 2, E1),
+        act("setclipboard", {}),  # takes the If's result without naming it
+    )
+    code = exact(root, "_ = if_result()", 'spelling(end_ids={"if": "all"})')
+    assert "if_result_" not in code
