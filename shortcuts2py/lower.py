@@ -42,7 +42,7 @@ def _lower_once(
     workflow = facts.workflow
     ctx = LowerContext(workflow, unfolded, keep_ids, stated, facts)
     statements: list[nodes.Stmt] = [nodes.ImportStar(names.STUBS_MODULE)]
-    head, icon_trailer = header.lower(ctx, workflow.header, workflow.body)
+    head, icon_trailer = header.lower(ctx, workflow.header)
     body = ctx.body(workflow.body, top=True)
     if ctx.starts_with_input(workflow.body):
         # The first action takes the shortcut's input: `_ = shortcut(...)` says where `_` comes from.

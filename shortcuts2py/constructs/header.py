@@ -246,11 +246,11 @@ def template(legacy: bool = False, reads_input: bool = False, build: int | None 
 # --- lower -----------------------------------------------------------------------------
 
 
-def lower(ctx, header: list, body: list = ()) -> tuple[nodes.Stmt | None, list[nodes.Stmt]]:
+def lower(ctx, header: list) -> tuple[nodes.Stmt | None, list[nodes.Stmt]]:
     """``shortcut(...)`` (None when there is nothing to say) and the statements
     that go last in the file (a long icon image).  The Workflow-era template is
     used when it says the file in fewer words."""
-    reads_input = ctx.naming.facts.reads_input  # reads_shortcut_input(body), from the one walk of the file
+    reads_input = ctx.naming.facts.reads_input  # reads_shortcut_input of the body, from the one walk of the file
     plist = {key: assemble_value(value) for key, value in header}  # asked by both templates
     build = _build_of(header)
     try:
