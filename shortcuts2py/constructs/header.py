@@ -355,7 +355,7 @@ def _end_numbers(ctx, identifier: str, numbers: list[int]) -> nodes.Expr:
     statement names get a fresh one); else the numbers of those no statement names."""
     if not ctx.ends_without_id.get(identifier):
         return values.string(ALL_ENDS)
-    return nodes.ListDisplay([values.lower_scalar(n) for n in numbers])
+    return nodes.ListDisplay([values.lower_scalar(n) for n in sorted(numbers)])
 
 
 def shared_groups(body: list) -> list[list[int]]:

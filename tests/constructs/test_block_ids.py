@@ -131,3 +131,31 @@ def test_an_end_passing_its_output_on_needs_no_name():
     )
     code = exact(root, "_ = if_result()", 'spelling(end_ids={"if": "all"})')
     assert "if_result_" not in code
+
+
+def _end_id_in_another_role(other):
+    return root_of(
+        other,
+        _if("G1", 0, WFCondition=100),
+        _text("a"),
+        _if("G1", 2, E1),
+        _text("z"),
+    )
+
+
+def test_an_end_id_in_another_role_keeps_its_statement():
+    """Found by the fuzz campaign (inputs 5050, 8751, 10395 of campaign-2026-11-23k): an
+    unsaid end id compiles to a fresh one, which would split an id the file uses twice."""
+    for other in (
+        act("gettext", {"WFTextActionText": "x", "UUID": E1}),  # another action's output
+        act("gettext", {"WFTextActionText": "x", "GroupingIdentifier": E1}),  # a group id outside a block
+        _if(E1, 0, WFCondition=100),  # a group's id
+    ):
+        root = _end_id_in_another_role(other)
+        if other["WFWorkflowActionParameters"].get("WFControlFlowMode") == 0:
+            root["WFWorkflowActions"][1:1] = [_text("b"), _if(E1, 2)]
+        from shortcuts2py import api
+
+        code = api.decompile(root)
+        assert "end_ids" not in code
+        assert api.roundtrip(root).ok, api.roundtrip(root).difference
