@@ -60,9 +60,15 @@ def _case_of(ctx, opener: ir.Action) -> tuple[str, ir.TokenString | None] | None
     if len(fields) == 1:
         return title.value, None
     shown = _shown_text(fields.get(SHOWN_KEY))
-    if len(fields) == 2 and shown is not None and (_has_variables(shown) or shown.has_ranges == ctx.empty_ranges):
-        return title.value, shown
-    return None
+    if len(fields) != 2 or shown is None:
+        return None
+    if _has_variables(shown):
+        from .text import fstring_source
+
+        # menu_case(f"Hi {name}") takes an f-string only (a field Python cannot hold, such as
+        # var("a#b"), leaves the case its Key=value form)
+        return (title.value, shown) if fstring_source(ctx, shown.parts) is not None else None
+    return (title.value, shown) if shown.has_ranges == ctx.empty_ranges else None
 
 
 def _shown_text(value) -> ir.TokenString | None:

@@ -82,3 +82,19 @@ def test_a_case_title_may_read_an_output_set_later():
     made = [a for a in actions if a["WFWorkflowActionIdentifier"].endswith("gettext")][0]
     title = actions[2]["WFWorkflowActionParameters"]["WFMenuItemAttributedTitle"]["attachmentsByRange"]["{2, 1}"]
     assert title["OutputUUID"] == made["WFWorkflowActionParameters"]["UUID"]
+
+
+def test_a_title_with_a_variable_no_f_string_holds_takes_the_general_form():
+    """Found by the fuzz campaign (input 99805 of campaign-2026-11-23l): var("a#b") cannot
+    stand in an f-string field in Python 3.11, and menu_case() takes an f-string only."""
+    code = HEAD + 'setvariable(WFVariableName="a#b", WFInput="x")\nmatch menu():\n    case "Hi" if menu_case(f"Hi {var(\'x\')}"):\n        vibrate()\n'
+    plist = api.compile(code)
+    for action in plist["WFWorkflowActions"]:
+        params = action["WFWorkflowActionParameters"]
+        if action["WFWorkflowActionIdentifier"].endswith("choosefrommenu") and "WFMenuItemAttributedTitle" in params:
+            params["WFMenuItemAttributedTitle"]["attachmentsByRange"]["{3, 1}"]["VariableName"] = "a#b"
+        elif action["WFWorkflowActionIdentifier"].endswith("choosefrommenu") and "WFMenuItems" in params:
+            params["WFMenuItems"][0]["WFValue"]["Value"]["attachmentsByRange"]["{3, 1}"]["VariableName"] = "a#b"
+    decompiled = api.decompile(plist)
+    assert 'menu_case(f"' not in decompiled
+    assert api.roundtrip(plist).ok, api.roundtrip(plist).difference
