@@ -178,7 +178,6 @@ class LowerContext:
         self._piece_rows: dict[int, list] = {}  # id(block) -> its row of piece_ids (block_ids)
         self.end_ids: dict[str, list[int]] = {}  # block identifier -> numbers of blocks whose end id no statement says
         self.ends_without_id: dict[str, int] = {}  # block identifier -> blocks whose end has no id
-        self._other_ids: set[str] | None = None  # see _silent_end_id
         self.loop_depth = 0
         self.refused_folds: set[str] = set()
         self._aliases: dict[str, str] = {}  # Shortcuts variable -> code name, for loop variables in scope
@@ -341,11 +340,7 @@ class LowerContext:
         """Whether an end's id can go unsaid: compiling makes a fresh one (not with
         --keep-ids, nor for an id that has another role in the file: one several
         actions carry, a block piece's or a group's, one the code writes as it is)."""
-        if self.keep_ids:
-            return False
-        if self._other_ids is None:
-            self._other_ids = _ids_besides_outputs(self.naming.facts) | self.naming.literal_ids()
-        return uuid not in self.naming.facts.shared and uuid not in self._other_ids
+        return not self.keep_ids and self.naming.facts.unsaid_end_id(uuid)
 
     def _end_needs_no_name(self, block: ir.Block) -> bool:
         """Whether an end that passes its output on can be ``_ = if_result()``: nothing
@@ -398,22 +393,6 @@ class LowerContext:
             if statement.identifier == ir.CONDITIONAL:
                 return all(key != "WFInput" and key != "WFConditions" for key, _ in params)
         return False
-
-
-def _ids_besides_outputs(facts: FileFacts) -> set[str]:
-    """The ids of block pieces (starts, middles), of groups and of Workflow-era
-    variables: an end id equal to one of them is in two roles, which a fresh id
-    would tell apart."""
-    from .lift import blocks_in_order
-    from .naming import block_pieces
-
-    body = facts.workflow.body
-    found = {piece.uuid for piece in block_pieces(body) if piece.uuid is not None}
-    found.update(block.group_id for block in blocks_in_order(body))
-    for ids in facts.variable_ids.values():
-        found.update(ids)
-    found.update(facts.group_labels)  # group ids that actions outside blocks carry
-    return found
 
 
 class _Section:

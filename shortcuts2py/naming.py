@@ -130,6 +130,7 @@ class FileFacts:
         self._empty_range_votes = 0
         self._literal_ids: set[str] | None = None
         self.output_plans: dict[str, tuple] | None = None  # see Naming._plan_outputs
+        self._other_ids: set[str] | None = None  # see unsaid_end_id
         self._walk_file(workflow)
         self.empty_ranges = self._empty_range_votes > 0
         for name in self._looked_into_variables:
@@ -253,6 +254,22 @@ class FileFacts:
 
     # --- questions
 
+    def unsaid_end_id(self, uuid: str) -> bool:
+        """Whether a block end's id can go unsaid (compiling makes a fresh one): it has
+        no other role in the file, as another action's output, a block piece's or a
+        group's id, a Workflow-era variable's, or an id the code writes as it is."""
+        if self._other_ids is None:
+            from .lift import blocks_in_order
+
+            body = self.workflow.body
+            found = {piece.uuid for piece in block_pieces(body) if piece.uuid is not None}
+            found.update(block.group_id for block in blocks_in_order(body))
+            for ids in self.variable_ids.values():
+                found.update(ids)
+            found.update(self.group_labels)  # group ids that actions outside blocks carry
+            self._other_ids = found | self.literal_ids()
+        return uuid not in self.shared and uuid not in self._other_ids
+
     def variable_id(self, name: str) -> str | None:
         """The one VariableUUID the file gives variable ``name``, if it gives exactly one."""
         found = self.variable_ids.get(name)
@@ -335,6 +352,8 @@ class Naming:
         self.names_as_shown = any(plan[2] is not None for plan in plans.values())
         for uuid, (display, default, shown, custom, base) in plans.items():
             self._displays[uuid] = display
+            if self._unnamed_end(uuid, references):
+                continue  # no statement will name it: it takes no name (see LowerContext.needs_end_statement)
             if uuid in self.folds:
                 self._output_names[uuid] = self.folds[uuid]
                 continue
@@ -352,6 +371,19 @@ class Naming:
             overridden = display != default and not (display is ABSENT and default is None)
             if overridden and not (shown is not None and shown_display(name) == display):
                 self.display_overrides[name] = display
+
+    def _unnamed_end(self, uuid: str, references: dict) -> bool:
+        """Whether an output is a block end's that no statement will name: nothing
+        reads it, it has no parameters, and its id can go unsaid (spelling(end_ids))."""
+        action, block_identifier = self._first[uuid]
+        return (
+            block_identifier is not None
+            and self._inline_lists  # not with --keep-ids
+            and uuid not in references
+            and not action.params
+            and block_identifier not in self.facts.block_ids
+            and self.facts.unsaid_end_id(uuid)
+        )
 
     def _plan_outputs(self, references: dict) -> dict[str, tuple]:
         """Per output, what naming it needs that no fold changes (made once per file):
