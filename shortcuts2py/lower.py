@@ -162,7 +162,7 @@ class LowerContext:
     ):
         self.workflow = workflow
         # With --keep-ids a List action keeps its statement: its id has a name to go by.
-        self.naming = Naming(workflow, unfolded, inline_lists=not keep_ids, stated_lists=stated, facts=facts)
+        self.naming = Naming(workflow, unfolded, inline_lists=not keep_ids, stated_lists=stated, facts=facts, keep_ids=keep_ids)
         facts = self.naming.facts
         self.kept_ids: set[str] = set()  # without --keep-ids, the ids the ids(...) trailer keeps
         self.empty_ranges = facts.empty_ranges  # the file's text style (FileFacts counts the votes)
@@ -172,7 +172,6 @@ class LowerContext:
         self.ifs_opened = 0  # Ifs written so far: the number stale_operands(...) goes by
         self.stale_operands: dict[int, dict] = {}  # If number -> its stale operands (see ifs)
         self.piece_ids: list[list[str]] = []  # per block: ids of its pieces no statement names (--keep-ids)
-        self.keep_ids = keep_ids
         self.blocks_opened: dict[str, int] = {}  # block identifier -> blocks of that kind written so far
         self._block_numbers: dict[int, int] = {}  # id(block) -> its number among blocks of its kind
         self._piece_rows: dict[int, list] = {}  # id(block) -> its row of piece_ids (block_ids)
@@ -317,7 +316,7 @@ class LowerContext:
         if not self.needs_end_statement(block, feeds_next):
             self.end_id_unnamed(block)
             return [code]
-        if feeds_next and self._end_needs_no_name(block):  # `_ = if_result()`, its id in end_ids
+        if feeds_next and block.end.uuid in self.naming.unnamed_ends:  # `_ = if_result()`, its id in end_ids
             self.end_id_unnamed(block)
             return [code, nodes.Assign([nodes.Name(calls.IMPLICIT)], nodes.Call(nodes.Name(end_function), []))]
         omit = self.naming.implied_custom_name(block.end)
@@ -328,31 +327,16 @@ class LowerContext:
     def needs_end_statement(self, block: ir.Block, feeds_next: bool) -> bool:
         """Whether the block's end is written as ``x = if_result()`` after it: when
         something reads its output, or it has parameters or an id that only such a
-        statement can keep.  An end id nothing reads is said by spelling(end_ids=...)."""
+        statement can keep.  An end id nothing reads is said by spelling(end_ids=...)
+        (Naming decides which: its unnamed_ends)."""
         uuid = block.end.uuid
         if block.end.params or feeds_next:
             return True
-        if uuid is None or block.identifier in self.block_ids:
-            return uuid is not None and self.naming.is_referenced(uuid)
-        return self.naming.is_referenced(uuid) or not self._silent_end_id(uuid)
-
-    def _silent_end_id(self, uuid: str) -> bool:
-        """Whether an end's id can go unsaid: compiling makes a fresh one (not with
-        --keep-ids, nor for an id that has another role in the file: one several
-        actions carry, a block piece's or a group's, one the code writes as it is)."""
-        return not self.keep_ids and self.naming.facts.unsaid_end_id(uuid)
-
-    def _end_needs_no_name(self, block: ir.Block) -> bool:
-        """Whether an end that passes its output on can be ``_ = if_result()``: nothing
-        reads it by name and its id can go unsaid (end_ids says it has one)."""
-        uuid = block.end.uuid
-        return (
-            uuid is not None
-            and not block.end.params
-            and block.identifier not in self.block_ids
-            and not self.naming.is_referenced(uuid)
-            and self._silent_end_id(uuid)
-        )
+        if uuid is None:
+            return False
+        if block.identifier in self.block_ids:
+            return self.naming.is_referenced(uuid)
+        return uuid not in self.naming.unnamed_ends
 
     def end_id_unnamed(self, block: ir.Block) -> None:
         """No statement names a block's end: keep its id with the others of its block

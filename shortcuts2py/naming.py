@@ -303,7 +303,7 @@ class Naming:
 
     def __init__(
         self, workflow: Workflow, unfolded: frozenset[str] = frozenset(), inline_lists: bool = True,
-        stated_lists: frozenset[str] = frozenset(), facts: FileFacts | None = None,
+        stated_lists: frozenset[str] = frozenset(), facts: FileFacts | None = None, keep_ids: bool = False,
     ):
         facts = self.facts = facts if facts is not None else FileFacts(workflow)
         self.workflow = workflow
@@ -311,6 +311,8 @@ class Naming:
         self.folded_setters: set[int] = set()  # id() of statements written with a neighbour (see _find_folds)
         self.inlined_lists: dict[str, Action] = {}  # output id -> a List action written in the loop it feeds
         self._inline_lists = inline_lists
+        self._keep_ids = keep_ids
+        self.unnamed_ends: set[str] = set()  # ids of block ends no statement names (see _unnamed_end)
         self._stated_lists = stated_lists  # ids of List actions that keep their statement
         self.appended: set[str] = set()  # the outputs of folds that append (`Items += [5]`)
         self._output_names: dict[str, str] = {}  # uuid -> code name
@@ -353,7 +355,8 @@ class Naming:
         for uuid, (display, default, shown, custom, base) in plans.items():
             self._displays[uuid] = display
             if self._unnamed_end(uuid, references):
-                continue  # no statement will name it: it takes no name (see LowerContext.needs_end_statement)
+                self.unnamed_ends.add(uuid)  # no statement names it: it takes no name
+                continue
             if uuid in self.folds:
                 self._output_names[uuid] = self.folds[uuid]
                 continue
@@ -378,7 +381,7 @@ class Naming:
         action, block_identifier = self._first[uuid]
         return (
             block_identifier is not None
-            and self._inline_lists  # not with --keep-ids
+            and not self._keep_ids
             and uuid not in references
             and not action.params
             and block_identifier not in self.facts.block_ids

@@ -252,14 +252,15 @@ def lower(ctx, header: list) -> tuple[nodes.Stmt | None, list[nodes.Stmt]]:
     used when it says the file in fewer words."""
     reads_input = ctx.naming.facts.reads_input  # reads_shortcut_input of the body, from the one walk of the file
     plist = {key: assemble_value(value) for key, value in header}  # asked by both templates
-    build = _build_of(header)
+    version = _version_of(header)
+    implied = is_old_build(version)  # the key set the version stands for
     try:
-        modern = _lower_with(ctx, header, plist, template(False, reads_input))
-        old = _lower_with(ctx, header, plist, template(True, reads_input, build))
+        modern = _lower_with(ctx, header, plist, template(False, reads_input), implied)
+        old = _lower_with(ctx, header, plist, template(True, reads_input, build_number(version)), implied)
     finally:
         _image_literals.clear()  # an image may be megabytes: keep none after the file
     # The template the version implies wins a tie: then shortcut() says nothing about it.
-    first, second = (old, modern) if _implies_legacy(header) else (modern, old)
+    first, second = (old, modern) if implied else (modern, old)
     args, trailer = second if len(second[0]) < len(first[0]) else first
     if not args:
         return None, trailer
@@ -271,12 +272,13 @@ def empty_call() -> nodes.Call:
     return nodes.Call(nodes.Name(HEADER_FUNCTION), [])
 
 
-def _lower_with(ctx, header: list, plist: dict, base: dict) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
+def _lower_with(ctx, header: list, plist: dict, base: dict, implied: bool) -> tuple[list[nodes.Arg], list[nodes.Stmt]]:
     """The keywords that say ``header`` (``plist``: its values assembled) against
-    one template, ``base``, and the statements that go last (a long icon image)."""
+    one template, ``base``, and the statements that go last (a long icon image);
+    ``implied``: whether the version stands for the Workflow-era template."""
     lifted = dict(header)
     legacy = OUTPUTS_KEY not in base
-    args: list[nodes.Arg] = [nodes.Arg(nodes.Name(str(legacy)), LEGACY)] if legacy != _implies_legacy(header) else []
+    args: list[nodes.Arg] = [nodes.Arg(nodes.Name(str(legacy)), LEGACY)] if legacy != implied else []
     trailer: list[nodes.Stmt] = []
     done: set[str] = set()
     for keyword, key in SIMPLE_FIELDS.items():
@@ -485,14 +487,10 @@ def _field_arg(ctx, keyword: str, key: str, plist: dict, lifted: dict, base: dic
 def _join_version(args: list[nodes.Arg]) -> None:
     """``version=("1050.22", "3.0")`` for a build and its release, both given."""
     found = {arg.keyword: arg for arg in args if arg.keyword in ("version", "release")}
-    if len(found) == 2 and all(not _is_none_node(arg.value) for arg in found.values()):
+    if len(found) == 2 and all(arg.value.text != "None" for arg in found.values()):
         at = args.index(found["version"])
         args[at] = nodes.Arg(nodes.TupleDisplay([found["version"].value, found["release"].value]), "version")
         args.remove(found["release"])
-
-
-def _is_none_node(expr: nodes.Expr) -> bool:
-    return isinstance(expr, nodes.Name) and expr.text == "None"
 
 
 def is_old_build(version) -> bool:
@@ -519,16 +517,11 @@ def build_number(version) -> int | None:
     return None
 
 
-def _implies_legacy(header: list) -> bool:
-    """Whether the file's client version is an old build (see ``is_old_build``)."""
-    build = _build_of(header)
-    return build is not None and build < FIRST_MODERN_BUILD
-
-
-def _build_of(header: list) -> int | None:
+def _version_of(header: list):
+    """The file's client version when it is a plain value (None otherwise or when absent)."""
     for key, value in header:
         if key == VERSION_KEY:
-            return build_number(value.value) if isinstance(value, ir.Literal) else None
+            return value.value if isinstance(value, ir.Literal) else None
     return None
 
 
@@ -912,11 +905,7 @@ def _is_legacy(ctx, call: ast.Call | None) -> tuple[bool, int | None]:
         if keyword.arg == "version":
             node = keyword.value.elts[0] if isinstance(keyword.value, ast.Tuple) and keyword.value.elts else keyword.value
             version = node.value if isinstance(node, ast.Constant) else None
-    build = build_number(version)
-    if legacy is None:
-        legacy = build is not None and build < FIRST_MODERN_BUILD
-    # A bool is no build (type(True) is not int): as the lowering reads it.
-    return legacy, build
+    return (is_old_build(version) if legacy is None else legacy), build_number(version)
 
 
 def _parse_questions(ctx, node: ast.expr) -> ir.ListValue:

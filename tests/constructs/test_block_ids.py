@@ -1,5 +1,7 @@
 """Ids on block pieces: every piece of a kind (block_ids) or the start of some blocks (start_ids)."""
 
+import pytest
+
 from .harness import act, exact, root_of
 
 U = "11111111-AAAA-4BBB-8CCC-000000000001"
@@ -71,33 +73,26 @@ def test_shared_groups_count_blocks_in_the_order_the_code_opens_them():
 E1, E2 = "44444444-AAAA-4BBB-8CCC-000000000004", "55555555-AAAA-4BBB-8CCC-000000000005"
 
 
-def test_an_end_id_nothing_reads_is_no_statement():
+@pytest.mark.parametrize(
+    "first_end, spelling",
+    [
+        (E1, 'spelling(end_ids={"if": "all"})'),  # every End If has an id
+        (None, 'spelling(end_ids={"if": [2]})'),  # only the 2nd has one
+    ],
+)
+def test_an_end_id_nothing_reads_is_no_statement(first_end, spelling):
     """The app gives End If an id whether or not anything reads its result; the code
     says so once, after the body, instead of an unread `if_result_2 = if_result()`."""
     root = root_of(
         _if("G1", 0, WFCondition=100),
         _text("a"),
-        _if("G1", 2, E1),
+        _if("G1", 2, first_end),
         _text("z"),
         _if("G2", 0, WFCondition=100),
         _text("b"),
         _if("G2", 2, E2),
     )
-    code = exact(root, 'spelling(end_ids={"if": "all"})')
-    assert "if_result(" not in code
-
-
-def test_ends_with_and_without_ids_are_numbered():
-    root = root_of(
-        _if("G1", 0, WFCondition=100),
-        _text("a"),
-        _if("G1", 2),
-        _text("z"),
-        _if("G2", 0, WFCondition=100),
-        _text("b"),
-        _if("G2", 2, E2),
-    )
-    code = exact(root, 'spelling(end_ids={"if": [2]})')
+    code = exact(root, spelling)
     assert "if_result(" not in code
 
 

@@ -14,7 +14,11 @@ BODY = "vibrate()\n"
 
 def _header(**keys) -> dict:
     """A new shortcut's plist with some top-level keys changed (None: taken out)."""
-    plist = api.compile(HEAD + BODY)
+    return _changed(api.compile(HEAD + BODY), keys)
+
+
+def _changed(plist: dict, keys: dict) -> dict:
+    """``plist`` with some top-level keys changed (None: taken out)."""
     for key, value in keys.items():
         if value is None:
             plist.pop(key)
@@ -126,12 +130,7 @@ def _workflow_era(version, **keys) -> dict:
     plist = {"WFWorkflowActions": api.compile(HEAD + BODY)["WFWorkflowActions"]}
     plist.update(template(True, build=build_number(version)))
     plist["WFWorkflowClientVersion"] = version
-    for key, value in keys.items():
-        if value is None:
-            plist.pop(key)
-        else:
-            plist[key] = value
-    return plist
+    return _changed(plist, keys)
 
 
 NO_IMAGE = {"WFWorkflowIconStartColor": 2846468607, "WFWorkflowIconGlyphNumber": 61440}
