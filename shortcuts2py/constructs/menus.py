@@ -5,11 +5,12 @@ plist                                          code
 =============================================  =====================================
 Choose from Menu (WFMenuItems = the titles)    match menu(WFMenuPrompt="Pick"):
 a case titled "A"                              case "A":
-a case whose title holds variables (its item    case "Hi Ann" if menu_case(f"Hi {name}"):
+a case whose title holds variables (its item   case "Hi Ann" if menu_case(f"Hi {name}"):
   the same text, its WFMenuItemAttributedTitle
   the text without its tag; the title is what
   the app shows)
-a case with more settings                      case "B" if menu_case(Key=value):
+  and more settings beside it                  case "Hi Ann" if menu_case(f"Hi {name}", Key=value):
+a case with other settings                     case "B" if menu_case(Key=value):
 End Menu with an output or parameters          result = menu_result(...) after it
 =============================================  =====================================
 
@@ -51,24 +52,35 @@ def lower(ctx, block: ir.Block) -> nodes.Match:
     return nodes.Match(subject, written)
 
 
-def _case_of(ctx, opener: ir.Action) -> tuple[str, ir.TokenString | None] | None:
-    """(title, text with variables or None) of a case the short forms say, else None."""
+def _case_of(ctx, opener: ir.Action) -> tuple[str, ir.TokenString | None, list] | None:
+    """(title, text with variables or None, the other settings) of a case the short
+    forms say, else None.  The other settings come after the title and its text, as
+    the app writes them (an older app's WFMenuLegacyCancelBehavior)."""
     fields = dict(opener.params)
     title = fields.get(TITLE_KEY)
     if len(fields) != len(opener.params) or not ir.is_str_literal(title):
         return None
     if len(fields) == 1:
-        return title.value, None
+        return title.value, None, []
     shown = _shown_text(fields.get(SHOWN_KEY))
-    if len(fields) != 2 or shown is None:
+    if shown is None:
+        return None
+    others = [(key, value) for key, value in opener.params if key not in (TITLE_KEY, SHOWN_KEY)]
+    if not all(_keyword_ok(key) for key, _ in others):
         return None
     if _has_variables(shown):
         from .text import fstring_source
 
         # menu_case(f"Hi {name}") takes an f-string only (a field Python cannot hold, such as
         # var("a#b"), leaves the case its Key=value form)
-        return (title.value, shown) if fstring_source(ctx, shown.parts) is not None else None
-    return (title.value, shown) if shown.has_ranges == ctx.empty_ranges else None
+        return (title.value, shown, others) if fstring_source(ctx, shown.parts) is not None else None
+    return (title.value, shown, others) if shown.has_ranges == ctx.empty_ranges else None
+
+
+def _keyword_ok(key: str) -> bool:
+    from ..names import is_keyword_argument
+
+    return is_keyword_argument(key)
 
 
 def _shown_text(value) -> ir.TokenString | None:
@@ -87,10 +99,11 @@ def _has_variables(text: ir.TokenString) -> bool:
 
 def _case_pattern(ctx, opener: ir.Action, case):
     if case is not None:
-        title, shown = case
+        title, shown, others = case
         if shown is None:
             return values.string(title), None
-        return values.string(title), nodes.Call(nodes.Name("menu_case"), [nodes.Arg(values.lower(ctx, shown))])
+        args = [nodes.Arg(values.lower(ctx, shown)), *keyword_args(ctx, others, None)]
+        return values.string(title), nodes.Call(nodes.Name("menu_case"), args)
     label = opener.param(TITLE_KEY)
     params = opener.params
     if ir.is_str_literal(label):
@@ -105,7 +118,7 @@ def _lists_the_cases(items, cases: list) -> bool:
     return (
         isinstance(items, ir.ListValue)
         and len(items.items) == len(cases)
-        and all(item == _item_of(*case) for item, case in zip(items.items, cases))
+        and all(item == _item_of(case[0], case[1]) for item, case in zip(items.items, cases))
     )
 
 
@@ -147,6 +160,7 @@ def parse(ctx, node: ast.Match) -> ir.Block:
             shown = _parse_shown(ctx, guard, title)
             if shown is not None:
                 opener.params.append((SHOWN_KEY, _untagged(shown)))
+                opener.params.extend(parse_keywords(ctx, guard.keywords, None, opener.origin))
                 items.append(_item_of(title, shown))
             else:
                 opener.params.extend(parse_keywords(ctx, guard.keywords, None, opener.origin))
@@ -169,11 +183,15 @@ def _without_absent_items(keywords: list[ast.keyword]) -> tuple[list[ast.keyword
 
 
 def _parse_shown(ctx, guard: ast.Call, title: str | None) -> ir.TokenString | None:
-    """``menu_case(f"Hi {name}")``: the text a case shows, with variables; None for Key=value."""
+    """``menu_case(f"Hi {name}", ...)``: the text a case shows, with variables; None for
+    Key=value alone.  Keywords beside the text are the case's other settings."""
     if not guard.args:
         return None
-    if len(guard.args) != 1 or guard.keywords or title is None:
+    if len(guard.args) != 1 or title is None:
         raise ctx.error(guard, "found menu_case() with other arguments, expected case \"title\" if menu_case(f\"text {x}\") or menu_case(Key=value)")
+    for keyword in guard.keywords:
+        if keyword.arg in (TITLE_KEY, SHOWN_KEY):
+            raise ctx.error(keyword.value, f"found {keyword.arg}= beside the shown text, expected the case's title in its pattern and its text as menu_case's first argument")
     from . import text
 
     node = guard.args[0]

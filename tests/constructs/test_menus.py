@@ -27,6 +27,30 @@ def test_a_title_with_variables():
     assert "WFSerializationType" not in shown and menu[1]["WFMenuItemTitle"] == "Hi Ann"
 
 
+def test_a_title_with_variables_keeps_its_other_settings_beside_it():
+    """An older app wrote WFMenuLegacyCancelBehavior on such cases: the shown text
+    stays the short form, the setting a keyword beside it, and the case is listed."""
+    code = (
+        HEAD
+        + 'name = "Ann"\nmatch menu():\n'
+        + '    case "Hi Ann" if menu_case(f"Hi {name}", WFMenuLegacyCancelBehavior=True):\n'
+        + "        vibrate()\n"
+    )
+    plist = _reads_back(code)
+    menu = [a["WFWorkflowActionParameters"] for a in plist["WFWorkflowActions"] if a["WFWorkflowActionIdentifier"].endswith("choosefrommenu")]
+    assert menu[1]["WFMenuLegacyCancelBehavior"] is True and menu[1]["WFMenuItemTitle"] == "Hi Ann"
+    assert menu[1]["WFMenuItemAttributedTitle"]["string"] == "Hi \ufffc"
+    assert menu[0]["WFMenuItems"][0]["WFValue"]["Value"]["string"] == "Hi \ufffc"
+
+
+def test_the_title_keys_beside_the_shown_text_are_refused():
+    import pytest
+
+    code = HEAD + 'match menu():\n    case "A" if menu_case("A", WFMenuItemTitle="B"):\n        pass\n'
+    with pytest.raises(api.CompileError, match="WFMenuItemTitle= beside the shown text"):
+        api.compile(code)
+
+
 def test_other_case_settings_keep_the_general_form():
     code = HEAD + 'match menu(WFMenuItems=["A"]):\n    case "A" if menu_case(Extra=1):\n        pass\n'
     _reads_back(code)
