@@ -121,10 +121,17 @@ def lower_single(ctx, params: list, stale: dict | None = None) -> nodes.Expr | N
 
 
 def is_stale_operand(value) -> bool:
-    """A key the test does not read whose value is a plain text, number or boolean
-    (the operand of a condition type the If no longer uses): it can stand apart from
-    the test, since no variable in it depends on where it is written."""
-    return isinstance(value, ir.Literal) and type(value.value) in (str, int, float, bool)
+    """A key the test does not read whose value holds no variable and no id (the
+    operand of a condition type the If no longer uses: a text, a number, a date, a
+    span): it can stand apart from the test, since nothing in it depends on where
+    it is written."""
+    from ..naming import walk_value
+
+    return not any(type(node) in _TIED_TO_PLACE for node in walk_value(value))
+
+
+# Values that read a variable or point at another action: their code depends on where it stands.
+_TIED_TO_PLACE = (ir.Attachment, ir.TokenAttachment, ir.BareAttachment, ir.GroupRef)
 
 
 def _keyword_ok(key: str) -> bool:

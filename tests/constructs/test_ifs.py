@@ -61,6 +61,23 @@ def test_a_stale_operand_with_a_variable_stays_with_its_test():
     assert api.roundtrip(plist).ok
 
 
+def test_stale_operands_without_variables_of_any_shape_go_to_the_trailer():
+    """A date, a text without variables and a span hold nothing tied to their place."""
+    import datetime
+
+    code = HEAD + 'x = ask(WFAskActionPrompt="Name?")\nif x:\n    vibrate()\n'
+    plist = api.compile(code)
+    text = {"Value": {"string": "png", "attachmentsByRange": {}}, "WFSerializationType": "WFTextTokenString"}
+    span = {"Value": {"Magnitude": "7", "Unit": "days"}, "WFSerializationType": "WFQuantityFieldValue"}
+    _starts(plist)[0].update(WFDate=datetime.datetime(2019, 6, 20, 15, 41, 55), WFConditionalActionString=text, WFDuration=span)
+    decompiled = api.decompile(plist)
+    assert "with_keys" not in decompiled and "\nif x:\n" in decompiled
+    assert 'date("2019-06-20T15:41:55")' in decompiled.split("stale_operands(")[1]
+    for keep_ids in (False, True):
+        result = api.roundtrip(plist, keep_ids=keep_ids)
+        assert result.ok and result.fixpoint
+
+
 def test_stale_operands_of_an_if_the_code_lacks_is_an_error():
     code = HEAD + 'x = ask(WFAskActionPrompt="Name?")\nif x:\n    vibrate()\nstale_operands({2: {"WFNumberValue": 4}})\n'
     with pytest.raises(api.CompileError, match=r"<string>:6:1: error: found stale operands for If 2, but the code has 1 Ifs"):
