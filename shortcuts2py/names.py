@@ -58,6 +58,7 @@ PSEUDO_FUNCTIONS = frozenset(
         "spelling",
         "ref",
         "quantity",
+        "time_offset",
         "shortcut_named",
         "app",
         "app_intent",

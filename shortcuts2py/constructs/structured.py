@@ -7,6 +7,8 @@ WFQuantityFieldValue {Magnitude, Unit}                   quantity(500, "mL"), qu
 ... with a unit only                                     quantity(unit="kg")
 shortcut reference {workflowIdentifier, workflowName,    shortcut_named("Backup", "9C48945F-...")
   isSelf}                                                shortcut_named("Backup", "…", is_self=True)
+WFTimeOffsetValue {Operation, Value, Unit} (an older       time_offset("Add", 1, "Day"),
+  Adjust Date's WFAdjustOffsetPicker)                    time_offset("Subtract", Clipboard, "Hour")
 app {BundleIdentifier, Name, TeamIdentifier}             app("com.apple.Music", "Music", "0000000000")
 AppIntentDescriptor of the action it stands on           app_intent("2DC432GLL2", "ChatGPT")
   (BundleIdentifier + AppIntentIdentifier = the
@@ -14,7 +16,8 @@ AppIntentDescriptor of the action it stands on           app_intent("2DC432GLL2"
 =======================================================  ================================================
 
 A magnitude is a number literal when its text is the literal's own spelling,
-a string otherwise, or a variable.  Each form is used only when the value
+a string otherwise, or a variable; an offset's value is a number (the app
+keeps it as a number, not text) or a variable.  Each form is used only when the value
 has exactly the keys and types above (order aside); any other value keeps its
 dict shape.
 """
@@ -22,14 +25,16 @@ dict shape.
 from __future__ import annotations
 
 import ast
+import math
 
 from .. import ir
 from ..writer import nodes
 from .dictionaries import number_of, spell_number
 
-QUANTITY, SHORTCUT, APP, APP_INTENT = "quantity", "shortcut_named", "app", "app_intent"
-FUNCTIONS = frozenset({QUANTITY, SHORTCUT, APP, APP_INTENT})
-QUANTITY_TAG = "WFQuantityFieldValue"
+QUANTITY, SHORTCUT, APP, APP_INTENT, OFFSET = "quantity", "shortcut_named", "app", "app_intent", "time_offset"
+FUNCTIONS = frozenset({QUANTITY, SHORTCUT, APP, APP_INTENT, OFFSET})
+QUANTITY_TAG, OFFSET_TAG = "WFQuantityFieldValue", "WFTimeOffsetValue"
+_OFFSET_KEYS = ("Operation", "Unit", "Value")
 _INTENT_KEYS = ("TeamIdentifier", "BundleIdentifier", "Name", "AppIntentIdentifier")
 _INSTALL_KEY = "ActionRequiresAppInstallation"
 
@@ -44,8 +49,12 @@ def lower(ctx, value: ir.DictValue, key: str | None = None, identifier: str | No
         return None
     if key == "AppIntentDescriptor" and identifier:
         return _lower_app_intent(fields, identifier)
-    if set(fields) == {"Value", "WFSerializationType"} and _text(fields["WFSerializationType"]) == QUANTITY_TAG:
-        return _lower_quantity(ctx, fields["Value"])
+    if set(fields) == {"Value", "WFSerializationType"}:
+        tag = _text(fields["WFSerializationType"])
+        if tag == QUANTITY_TAG:
+            return _lower_quantity(ctx, fields["Value"])
+        if tag == OFFSET_TAG:
+            return _lower_offset(ctx, fields["Value"])
     if "workflowName" in fields:
         return _lower_shortcut(fields)
     if set(fields) == {"BundleIdentifier", "Name", "TeamIdentifier"}:
@@ -80,6 +89,24 @@ def _lower_magnitude(ctx, value) -> nodes.Expr | None:
     if isinstance(value, ir.BareAttachment):
         return variables.lower(ctx, value.attachment)
     return None
+
+
+def _lower_offset(ctx, inner) -> nodes.Expr | None:
+    from . import values, variables
+
+    if not isinstance(inner, ir.DictValue) or len(inner.items) != 3:
+        return None
+    fields = dict(inner.items)
+    operation, unit, amount = _text(fields.get("Operation")), _text(fields.get("Unit")), fields.get("Value")
+    if operation is None or unit is None or set(fields) != set(_OFFSET_KEYS):
+        return None
+    if isinstance(amount, ir.BareAttachment):
+        code = variables.lower(ctx, amount.attachment)
+    elif isinstance(amount, ir.Literal) and type(amount.value) in (int, float) and math.isfinite(amount.value):
+        code = values.lower_scalar(amount.value)
+    else:
+        return None
+    return _call(OFFSET, [nodes.Arg(_string(operation)), nodes.Arg(code), nodes.Arg(_string(unit))])
 
 
 def _lower_shortcut(fields: dict) -> nodes.Expr | None:
@@ -136,6 +163,8 @@ def parse(ctx, call: ast.Call) -> ir.DictValue:
         return _parse_quantity(ctx, call)
     if function == SHORTCUT:
         return _parse_shortcut(ctx, call)
+    if function == OFFSET:
+        return _parse_offset(ctx, call)
     if function == APP:
         texts = _strings(ctx, call, 3, function)
         return ir.DictValue([(key, ir.Literal(text)) for key, text in zip(("BundleIdentifier", "Name", "TeamIdentifier"), texts)])
@@ -162,6 +191,26 @@ def _parse_quantity(ctx, call: ast.Call) -> ir.DictValue:
             fields.append(("Magnitude", ir.BareAttachment(variables.parse(ctx, magnitude))))
     fields.append(("Unit", ir.Literal(unit_node.value)))
     return ir.DictValue([("Value", ir.DictValue(fields)), ("WFSerializationType", ir.Literal(QUANTITY_TAG))])
+
+
+def _parse_offset(ctx, call: ast.Call) -> ir.DictValue:
+    from . import variables
+
+    args = call.args
+    texts = [args[i] for i in (0, 2)] if len(args) == 3 else []
+    if call.keywords or not texts or not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in texts):
+        raise ctx.error(call, f"found {OFFSET}() with other arguments, expected {_usage(OFFSET)}")
+    for text in texts:
+        ctx.check_text(text, text.value)
+    amount = args[1]
+    if _is_number(amount):
+        value: ir.Value = ir.Literal(_number_value(amount))
+    elif isinstance(amount, ast.Constant):
+        raise ctx.error(amount, f"found {OFFSET}() with a {type(amount.value).__name__} amount, expected a number or a variable")
+    else:
+        value = ir.BareAttachment(variables.parse(ctx, amount))
+    inner = [("Operation", ir.Literal(texts[0].value)), ("Unit", ir.Literal(texts[1].value)), ("Value", value)]
+    return ir.DictValue([("Value", ir.DictValue(inner)), ("WFSerializationType", ir.Literal(OFFSET_TAG))])
 
 
 def _parse_shortcut(ctx, call: ast.Call) -> ir.DictValue:
@@ -219,6 +268,7 @@ def _usage(function: str) -> str:
         SHORTCUT: 'shortcut_named("name", "identifier")',
         APP: 'app("bundle identifier", "name", "team identifier")',
         APP_INTENT: 'app_intent("team identifier", "app name")',
+        OFFSET: 'time_offset("Add", amount, "Day")',
     }[function]
 
 

@@ -6,6 +6,8 @@ plist                                              code
 ActionOutput (an earlier action's output)          contents_of_url
 ... where Python would not see its assignment      ref("contents_of_url")
   (later in the file, another branch, the header)
+... shown under another name than the output's     contents_of_url.shown_as("Inhalt")
+  (the OutputName of this one reference)
 Variable "Total"                                   Total, or var("Total 2") when the
                                                    name is not a Python name
 ExtensionInput, Clipboard, CurrentDate, ...        ShortcutInput, Clipboard, ...
@@ -45,7 +47,7 @@ BUILTIN_COERCIONS = {function: kind for kind, function in COERCION_BUILTINS.item
 MAX_NESTED_BUILTINS = 16
 # Methods of variables in the language; a property with such a name is written .property("...").
 METHODS = frozenset(
-    {"property", "as_type", "format_date", "unit", "aggrandize", "with_keys", "with_id", "as_is", "startswith", "endswith", "append"}
+    {"property", "as_type", "format_date", "unit", "aggrandize", "with_keys", "with_id", "as_is", "shown_as", "startswith", "endswith", "append"}
 )
 _PROPERTY = "WFPropertyVariableAggrandizement"
 _COERCION = "WFCoercionVariableAggrandizement"
@@ -55,6 +57,9 @@ _METHOD_KINDS = {method: kind for kind, method in _KEYWORD_METHODS.items()}
 REFERENCE_FUNCTION = "ref"  # an output by its name, where Python would not see its assignment
 WITH_ID_METHOD, VARIABLE_ID_KEY = "with_id", "VariableUUID"  # Workflow-era variables carry an id
 AS_IS_METHOD = "as_is"  # the variable with an empty (not absent) list of steps
+# The name one reference to an output shows, where it differs from the output's own
+# (a file edited in another language: 词典 beside Dictionary).
+SHOWN_AS_METHOD, OUTPUT_NAME_KEY = "shown_as", "OutputName"
 # Language functions that name variables (never action names).
 VARIABLE_FUNCTIONS = frozenset({"var", "global_variable", "missing_output", REFERENCE_FUNCTION, *BUILTIN_COERCIONS})
 
@@ -79,6 +84,9 @@ def content_class_full(name: str) -> str:
 def lower(ctx, attachment: ir.Attachment, quote: str | None = None) -> nodes.Expr:
     """The code of a variable; ``quote`` is the quote strings must use (inside an f-string field)."""
     expression, extra = _lower_base(ctx, attachment.base, quote)
+    if extra and extra[0][0] == OUTPUT_NAME_KEY and extra[0][1] is not None:
+        expression = _method(expression, SHOWN_AS_METHOD, [nodes.Arg(_string(extra[0][1].value, quote))])
+        extra = extra[1:]
     own = list(attachment.extra)
     if isinstance(attachment.base, ir.NamedVariable):
         known = ctx.naming.variable_id(attachment.base.name)
@@ -116,7 +124,7 @@ def _lower_base(ctx, base, quote) -> tuple[nodes.Expr, list]:
         if base.output_name == naming.display(base.uuid):
             return expression, []
         override = None if base.output_name is ir.ABSENT else ir.Literal(base.output_name)
-        return expression, [("OutputName", override)]
+        return expression, [(OUTPUT_NAME_KEY, override)]
     if isinstance(base, ir.NamedVariable):
         code_name = ctx.variable_code_name(base.name)
         if code_name is not None:
@@ -323,6 +331,13 @@ def _parse_method(ctx, node: ast.Call, method: str) -> ir.Attachment:
             raise ctx.error(node, "found as_is() after other steps, expected Variable.as_is() right after a variable")
         attachment.aggrandizements = []
         return attachment
+    if method == SHOWN_AS_METHOD:
+        base = attachment.base
+        label = _string_argument(ctx, node, method)
+        if not isinstance(base, ir.OutputRef) or attachment.aggrandizements is not ir.ABSENT:
+            raise ctx.error(node, "found shown_as() on something else, expected output.shown_as(\"Name\") right after an action's output")
+        base.output_name = label
+        return attachment
     if method == WITH_ID_METHOD:
         if not isinstance(attachment.base, ir.NamedVariable) or node.args or node.keywords or attachment.aggrandizements:
             raise ctx.error(node, "found with_id() on something else, expected Variable.with_id() right after a variable's name")
@@ -385,7 +400,7 @@ def _with_keys(ctx, attachment: ir.Attachment, node: ast.Call) -> None:
         key = key_node.value
         is_none = isinstance(value_node, ast.Constant) and value_node.value is None
         base = attachment.base
-        if key == "OutputName" and isinstance(base, ir.OutputRef):
+        if key == OUTPUT_NAME_KEY and isinstance(base, ir.OutputRef):
             if not is_none and not (isinstance(value_node, ast.Constant) and isinstance(value_node.value, str)):
                 raise ctx.error(value_node, "found an OutputName that is not a string, expected a string or None")
             base.output_name = ir.ABSENT if is_none else value_node.value

@@ -4,7 +4,7 @@ import pytest
 
 from shortcuts2py.constructs.variables import MAX_NESTED_BUILTINS
 
-from .harness import act, attachment, exact, root_of
+from .harness import act, attachment, exact, out, root_of, tokens
 
 
 def _text_of_input(conversions: int) -> dict:
@@ -57,3 +57,44 @@ def test_dictionary_views_say_what_gives_them(view):
     with pytest.raises(CompileError) as raised:
         api.compile(HEAD + f'd = {{"a": 1}}\nfor x in d.{view}():\n    showresult(Text=x)\n')
     assert "getvalueforkey(" in raised.value.message and raised.value.line == 3
+
+
+def _dictionary_read_twice(second_label: str) -> dict:
+    """A Dictionary action's output read as "Dictionary" twice and once as ``second_label``."""
+    made = act("dictionary", {"WFItems": {"Value": {"WFDictionaryFieldValueItems": []}, "WFSerializationType": "WFDictionaryFieldValue"}, "UUID": "D1"})
+    show = [act("showresult", {"Text": tokens("\ufffc", {"{0, 1}": out("D1", name)})}) for name in ("Dictionary", "Dictionary")]
+    other = act("setclipboard", {"WFInput": attachment(dict(out("D1", second_label), Aggrandizements=[{"Type": "WFDictionaryValueVariableAggrandizement", "DictionaryKey": "k"}]))})
+    return root_of(made, *show, other)
+
+
+def test_a_reference_shown_under_another_name_says_so():
+    """One reference of a file edited in another language shows 词典 for Dictionary."""
+    code = exact(_dictionary_read_twice("词典"), 'dictionary.shown_as("词典")["k"]')
+    assert "with_keys" not in code and "OutputName" not in code
+
+
+def test_a_reference_shown_under_the_outputs_name_needs_nothing():
+    code = exact(_dictionary_read_twice("Dictionary"), 'setclipboard(WFInput=dictionary["k"])')
+    assert "shown_as" not in code
+
+
+def test_shown_as_inside_an_f_string_field():
+    made = act("dictionary", {"WFItems": {"Value": {"WFDictionaryFieldValueItems": []}, "WFSerializationType": "WFDictionaryFieldValue"}, "UUID": "D1"})
+    shown = act("showresult", {"Text": tokens("a \ufffc", {"{2, 1}": out("D1", "词典")})})
+    again = act("showresult", {"Text": tokens("\ufffc", {"{0, 1}": out("D1", "Dictionary")})})
+    exact(root_of(made, shown, again, again), "f\"a {dictionary.shown_as('词典')}\"")
+
+
+@pytest.mark.parametrize(
+    "code, message",
+    [
+        ('x = var("a").shown_as("b")', r"shown_as\(\) on something else"),
+        ('d = {"a": 1}\nx = d["a"].shown_as("b")', r"shown_as\(\) on something else"),
+        ('d = {"a": 1}\nx = d.shown_as(3)', "string"),
+    ],
+)
+def test_shown_as_belongs_right_after_an_output(code, message):
+    from shortcuts2py import api
+
+    with pytest.raises(api.CompileError, match=message):
+        api.compile(HEAD + code + "\nshowresult(Text=x)\n")

@@ -47,7 +47,7 @@ from .names_in_values import VALUE_BUILTINS, NameRenamer, of_previous_output
 # Language functions that pass through (with their arguments read as values).
 _PASS_THROUGH = frozenset(names.PSEUDO_FUNCTIONS) - {"range", "enumerate"}
 _COERCION_FUNCTIONS = {"str": "WFStringContentItem", "float": "WFNumberContentItem", "dict": "WFDictionaryContentItem", "bool": "WFBooleanContentItem", "int": "WFNumberContentItem"}
-_METHODS = frozenset({"property", "as_type", "format_date", "unit", "aggrandize", "with_keys", "with_id"})
+_METHODS = frozenset({"property", "as_type", "format_date", "unit", "aggrandize", "with_keys", "with_id", "shown_as"})
 # Python's own functions the language gives a meaning (len(x) is Count).
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 _SET_VARIABLE, _APPEND_VARIABLE = "is_workflow_actions_setvariable", "is_workflow_actions_appendvariable"

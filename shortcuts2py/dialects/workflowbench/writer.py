@@ -528,7 +528,7 @@ _WB_WORDS = frozenset(
     {"input", "datetime", "coerce_variable", "format_date", "unit_variable_transform", "str", "float", "dict", "bool", "int", "None", "True", "False", "_"}
     | set(words.PROPERTY_NAMES)
 )
-_METHOD_NAMES = frozenset({"property", "as_type", "format_date", "unit", "aggrandize", "with_keys", "with_id", "startswith", "endswith", "append", "date"})
+_METHOD_NAMES = frozenset({"property", "as_type", "format_date", "unit", "aggrandize", "with_keys", "with_id", "shown_as", "startswith", "endswith", "append", "date"})
 _FORMAT_KEYS = {value: key for key, value in words.FORMAT_DATE_KEYS.items()}
 _UNIT_KEYS = {value: key for key, value in words.UNIT_KEYS.items()}
 
