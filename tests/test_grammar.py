@@ -114,6 +114,9 @@ def test_the_grammar_accepts_an_example_with_every_kind_of_block(reader):
         "    alert(WFAlertActionMessage=f\"{n + 1} {var('Total')['k']} {n.as_type('URL').Name} {n.upper()}\")\n"
         '    words = n.strip().replace("a", "b").split(" ")\n'
         "    first = words[0]\n"
+        "    best = max(words)\n"
+        "    _ = getclipboard()\n"
+        "    total = sum(_)\n"
     )
     tree = reader.parse(code)
     kinds = {subtree.data for subtree in tree.iter_subtrees()}

@@ -14,7 +14,7 @@ If parameters (subject in WFInput)                     code
   (WFDuration)
 4 / 5 with a choice of the subject (WFEnumeration)     x == option("iOS")
 4 / 5 with no operand at all                           x == None, x != None
-no subject: the previous action's output, with the     _ == "a", "a" in _, _ > 3
+no subject: the previous action's output, with the     _ == "a", "a" in _, _ > 3, _ < limit
   Workflow-era operators Equals, Is Greater Than,      _ > real("nan") (a plist real)
   Is Less Than, and no operator (Contains, the app's
   default; a written "Contains" is with_keys)
@@ -257,6 +257,8 @@ def _era_test(ctx, fields: dict, subject: nodes.Expr, code) -> tuple[nodes.Expr,
     operator = ERA_OPERATORS[code.value]
     base = set() if code.value == ERA_DEFAULT else {"WFCondition"}  # a written Contains goes in with_keys
     number = fields.get(NUMBER_KEY)
+    if operator in ("<", ">") and isinstance(number, ir.TokenAttachment):  # _ < limit
+        return nodes.Compare(subject, [(operator, variables.lower(ctx, number.attachment))]), base | {NUMBER_KEY}
     if operator in ("<", ">") or (operator == "==" and TEXT_KEY not in fields and number is not None):
         if not (isinstance(number, ir.Literal) and type(number.value) in (int, float)):
             return None
@@ -468,9 +470,11 @@ def _parse_era(ctx, test: ast.Compare, operator: str, operand: ast.expr) -> list
     if operator == "==" and is_number:  # Equals a number: the app keeps it as one
         return [("WFCondition", ir.Literal(name)), (NUMBER_KEY, values.parse(ctx, operand))]
     if operator in ("<", ">"):
-        if not is_number:
-            raise ctx.error(operand, f"found {operator} with something other than a number literal, expected a number")
-        return [("WFCondition", ir.Literal(name)), (NUMBER_KEY, values.parse(ctx, operand))]
+        if is_number:
+            return [("WFCondition", ir.Literal(name)), (NUMBER_KEY, values.parse(ctx, operand))]
+        if isinstance(operand, (ast.Constant, ast.JoinedStr)):
+            raise ctx.error(operand, f"found {operator} with something other than a number, expected a number or a variable")
+        return [("WFCondition", ir.Literal(name)), (NUMBER_KEY, ir.TokenAttachment(variables.parse(ctx, operand)))]
     if name == ERA_DEFAULT:
         return [(TEXT_KEY, _parse_text(ctx, operand))]  # the app's default: no operator written
     return [("WFCondition", ir.Literal(name)), (TEXT_KEY, _parse_text(ctx, operand))]

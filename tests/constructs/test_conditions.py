@@ -83,6 +83,16 @@ def test_an_era_test_keeps_a_real_without_a_literal(number):
     assert api.decompile(api.compile(code)) == code
 
 
+def test_an_era_test_compares_with_a_variable_number():
+    """An old If testing the previous output against a variable: `_ < limit`."""
+    code = HEAD + 'limit = ask(WFAskActionPrompt="Limit?")\n_ = getclipboard()\nif _ < limit:\n    vibrate()\n'
+    params = _start(_reads_back(code))
+    assert params["WFCondition"] == "Is Less Than" and "WFInput" not in params
+    assert params["WFNumberValue"]["WFSerializationType"] == "WFTextTokenAttachment"
+    with pytest.raises(api.CompileError, match="expected a number or a variable"):
+        api.compile(HEAD + '_ = shortcut()\nif _ > "3":\n    vibrate()\n')
+
+
 def _bare_text(string: str) -> dict:
     """A text without variables and without attachmentsByRange."""
     return {"Value": {"string": string}, "WFSerializationType": "WFTextTokenString"}
