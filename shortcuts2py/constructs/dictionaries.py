@@ -12,7 +12,8 @@ row (WFItemType, WFValue)                               code
 2 array: WFArrayParameterState of items                 [...]
 3 number: token string of the number's text             36, 2.5, -1
 4 boolean: WFNumberSubstitutableState                   True, False
-3 / 4 / 2 / 1 holding one variable                      float(x), bool(x), list(x), dict(x)
+3 / 4 / 2 / 1 holding one variable (2 and 1 tagged      float(x), bool(x), list(x), dict(x)
+  WFArray- / WFDictionarySubstitutableParameterState)
 =======================================================  ======================
 
 Keys are token strings too (``"key"`` or ``f"{k}"``).  Inside an array the
@@ -43,7 +44,13 @@ TEXT, DICTIONARY, ARRAY, NUMBER, BOOLEAN = 0, 1, 2, 3, 4
 # A row of these types holding one variable reads as the conversion Python would write.
 _TYPE_FUNCTIONS = {NUMBER: "float", BOOLEAN: "bool", ARRAY: "list", DICTIONARY: "dict"}
 _TYPE_OF_FUNCTION = {function: kind for kind, function in _TYPE_FUNCTIONS.items()}
-_WRAPPERS = {BOOLEAN: BOOLEAN_STATE, ARRAY: ARRAY_STATE, DICTIONARY: FIELD_VALUE}
+# The tag around a row's one variable: the app's own "substitutable" states (never the
+# tags of a literal list or dictionary, which a row holding a variable does not carry).
+_VARIABLE_WRAPPERS = {
+    BOOLEAN: BOOLEAN_STATE,
+    ARRAY: "WFArraySubstitutableParameterState",
+    DICTIONARY: "WFDictionarySubstitutableParameterState",
+}
 
 
 def is_dictionary_parameter(param) -> bool:
@@ -149,7 +156,7 @@ def _typed_variable(kind: int, value):
         if isinstance(value, ir.TokenString) and len(value.parts) == 1 and isinstance(value.parts[0], ir.Attachment):
             return value.parts[0]
         return None
-    tag = _WRAPPERS.get(kind)
+    tag = _VARIABLE_WRAPPERS.get(kind)
     inner = _tagged(value, tag) if tag else None
     return inner.attachment if isinstance(inner, ir.TokenAttachment) else None
 
@@ -291,7 +298,7 @@ def _parse_typed(ctx, node: ast.expr, in_array: bool) -> tuple[int, object]:
         kind, variable = _TYPE_OF_FUNCTION[node.func.id], variables.parse(ctx, node.args[0])
         if kind == NUMBER:
             return kind, ir.TokenString([variable])
-        return kind, _tag(ir.TokenAttachment(variable), _WRAPPERS[kind])
+        return kind, _tag(ir.TokenAttachment(variable), _VARIABLE_WRAPPERS[kind])
     if isinstance(node, ast.List):
         return ARRAY, _tag(ir.ListValue([parse_array_item(ctx, item) for item in node.elts]), ARRAY_STATE)
     return TEXT, ir.TokenString([variables.parse(ctx, node)])

@@ -38,9 +38,16 @@ CASES = [
     (_row(4, "ok", _state("WFNumberSubstitutableState", True)), '{"ok": True}'),
     (_row(3, "age", VARIABLE), '{"age": float(text)}'),
     (_row(4, "ok", _state("WFNumberSubstitutableState", attachment(out(U)))), '{"ok": bool(text)}'),
-    (_row(2, "all", _state("WFArrayParameterState", attachment(out(U)))), '{"all": list(text)}'),
-    (_row(1, "sub", _state("WFDictionaryFieldValue", attachment(out(U)))), '{"sub": dict(text)}'),
+    (_row(2, "all", _state("WFArraySubstitutableParameterState", attachment(out(U)))), '{"all": list(text)}'),
+    (_row(1, "sub", _state("WFDictionarySubstitutableParameterState", attachment(out(U)))), '{"sub": dict(text)}'),
+    # the tags of a literal list or dictionary around a variable: not what the app writes
+    (_row(2, "all", _state("WFArrayParameterState", attachment(out(U)))), None),
+    (_row(1, "sub", _state("WFDictionaryFieldValue", attachment(out(U)))), None),
     (_row(2, "list", _state("WFArrayParameterState", ["a", {"WFItemType": 3, "WFValue": _text("1")}])), '{"list": ["a", 1]}'),
+    (
+        _row(2, "list", _state("WFArrayParameterState", [{"WFItemType": 1, "WFValue": _state("WFDictionarySubstitutableParameterState", attachment(out(U)))}])),
+        '{"list": [dict(text)]}',
+    ),
 ]
 
 
