@@ -412,6 +412,25 @@ def test_language_forms_without_a_workflowbench_spelling_keep_their_actions():
     assert [params(a).get("WFStatisticsOperation") for a in again if a["WFWorkflowActionIdentifier"].endswith("statistics")] == ["Sum", "Minimum"]
 
 
+def test_a_variable_set_by_an_explicit_call_is_a_variable_in_a_dictionary():
+    """A variable whose Set Variable the writer spells as a call (its name is no plain
+    variable there) is still a name the file assigns: in a dictionary it is that
+    variable, not a bare word of text; list(x) there is a row holding the list."""
+    code = (
+        'is_workflow_actions_setvariable(WFVariableName="kind", WFInput="plain")\n'
+        'Items = "a"\n'
+        'Items = "b"\n'
+        "output = {'''dataType''': kind, '''children''': list(Items)}\n"
+    )
+    actions, repairs = compile_wb(code)
+    rows = params(actions[-1])["WFItems"]["Value"]["WFDictionaryFieldValueItems"]
+    kind_row, children_row = rows
+    assert kind_row["WFValue"]["Value"]["attachmentsByRange"]["{0, 1}"] == {"Type": "Variable", "VariableName": "kind"}
+    assert children_row["WFItemType"] == 2
+    assert children_row["WFValue"]["WFSerializationType"] == "WFArraySubstitutableParameterState"
+    assert not any("as text" in repair for repair in repairs)
+
+
 def test_decompiled_nothing_alone_in_a_block_keeps_its_call():
     wb = _decompiled("if ShortcutInput:\n    nothing()\nelse:\n    pass\n")
     assert "    is_workflow_actions_nothing()\nelse:\n    pass\n" in wb

@@ -128,6 +128,8 @@ class SourceMap:
 
 
 _ASSIGNED = re.compile(r"^[ \t]*([^\W\d]\w*)[ \t]*(?:=(?!=)|\+=)", re.MULTILINE | re.UNICODE)
+# The variable an explicit Set / Append to Variable call names, quoted as the writer quotes it.
+_SET_BY_CALL = re.compile(r"\bWFVariableName[ \t]*=[ \t]*(?:'''|'|\")([^\W\d]\w*)(?:'''|'|\")", re.UNICODE)
 _LOOP_TARGETS = re.compile(r"^[ \t]*for[ \t]+([^\W\d]\w*)(?:[ \t]*,[ \t]*([^\W\d]\w*))?[ \t]+in\b", re.MULTILINE | re.UNICODE)
 _BINARY = re.compile(r"[\x00-\x08\x0e-\x1f]")
 _ANNOTATION_IN_TEXT = re.compile(r"^[ \t]*# [A-Z][^\n]*(?:\n|$)", re.MULTILINE)
@@ -140,8 +142,10 @@ _KNOWN_NAMES = frozenset({"ShortcutInput", "Clipboard", "CurrentDate", "Ask", "D
 
 
 def defined_names(code: str) -> frozenset[str]:
-    """Names some statement assigns (a quick look at line starts)."""
+    """Names some statement assigns (a quick look at line starts), or an explicit
+    Set / Append to Variable call sets."""
     found = set(_ASSIGNED.findall(code))
+    found.update(_SET_BY_CALL.findall(code))
     for first, second in _LOOP_TARGETS.findall(code):
         found.update(name for name in (first, second) if name)
     return frozenset(found)

@@ -580,7 +580,7 @@ class Reader:
         if name == "is_workflow_actions_gethomeaccessorystate":
             self.warn(node, "read a Home accessory's state as the HomeAccessory variable (WorkflowBench keeps no more of it)")
             return _call("global_variable", [], [ast.Constant("HomeAccessory")])
-        if name in _PASS_THROUGH or name in ("str", "float") or name in VALUE_BUILTINS:
+        if name in _PASS_THROUGH or name in ("str", "float", "list") or name in VALUE_BUILTINS:
             return self.generic_value(node)
         raise self.error(node, f"found a call to {name}() where a value belongs; assign the action to a name first, then use the name")
 
