@@ -102,7 +102,9 @@ def _case_pattern(ctx, opener: ir.Action, case):
         title, shown, others = case
         if shown is None:
             return values.string(title), None
-        args = [nodes.Arg(values.lower(ctx, shown)), *keyword_args(ctx, others, None)]
+        # text without variables is the plain string menu_case() reads back (not str("..."))
+        code = values.lower(ctx, shown) if _has_variables(shown) else values.string("".join(shown.parts))
+        args = [nodes.Arg(code), *keyword_args(ctx, others, None)]
         return values.string(title), nodes.Call(nodes.Name("menu_case"), args)
     label = opener.param(TITLE_KEY)
     params = opener.params

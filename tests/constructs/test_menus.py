@@ -1,5 +1,7 @@
 """match menu(...): cases, titles with variables, settings; each form both ways."""
 
+import pytest
+
 from shortcuts2py import api
 
 HEAD = "from s2py_actions import *\n\n"
@@ -44,8 +46,6 @@ def test_a_title_with_variables_keeps_its_other_settings_beside_it():
 
 
 def test_the_title_keys_beside_the_shown_text_are_refused():
-    import pytest
-
     code = HEAD + 'match menu():\n    case "A" if menu_case("A", WFMenuItemTitle="B"):\n        pass\n'
     with pytest.raises(api.CompileError, match="WFMenuItemTitle= beside the shown text"):
         api.compile(code)
@@ -122,3 +122,16 @@ def test_a_title_with_a_variable_no_f_string_holds_takes_the_general_form():
     decompiled = api.decompile(plist)
     assert 'menu_case(f"' not in decompiled
     assert api.roundtrip(plist).ok, api.roundtrip(plist).difference
+
+
+@pytest.mark.parametrize("shown", ['"Hi there"', '""', 'f""'])
+def test_a_shown_text_without_variables_is_a_plain_string(shown):
+    """Found by the fuzz campaign (input 9511 of campaign-2026-11-23o): such a text was
+    written str("..."), which menu_case() does not read."""
+    code = HEAD + f'match menu():\n    case "A" if menu_case({shown}):\n        pass\n'
+    plist = api.compile(code)
+    decompiled = api.decompile(plist)
+    assert 'if menu_case("' in decompiled and "str(" not in decompiled
+    for keep_ids in (False, True):
+        result = api.roundtrip(plist, keep_ids=keep_ids)
+        assert result.ok and result.fixpoint
