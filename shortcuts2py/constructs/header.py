@@ -106,6 +106,7 @@ EVERY_INPUT = tuple(
         "DCMapsLink AVAsset PDF PhoneNumber RichText SafariWebPage String URL"
     ).split()
 )
+_EVERY_INPUT_SET = frozenset(EVERY_INPUT)
 # Icon colours by name (FORMAT.md 1.4, unsigned form); other numbers are written as numbers.
 PALETTE = {
     "red": 4282601983,
@@ -581,11 +582,12 @@ def _every_input_but(classes: list[str]) -> list[str] | None:
     when it is every input type in the app's order but a few (Workflow-era and
     some later files list all but App and Folder): ``inputs="all but App Folder"``.
     None when the list is not such a subsequence or the plain list is as short."""
-    if len(set(classes)) != len(classes) or not set(classes) <= set(EVERY_INPUT):
+    listed = set(classes)
+    if len(listed) != len(classes) or not listed <= _EVERY_INPUT_SET:
         return None
-    if [c for c in EVERY_INPUT if c in set(classes)] != classes:
+    if [c for c in EVERY_INPUT if c in listed] != classes:
         return None  # another order: only the plain list says it
-    left_out = [variables.content_class_short(c) for c in EVERY_INPUT if c not in set(classes)]
+    left_out = [variables.content_class_short(c) for c in EVERY_INPUT if c not in listed]
     return left_out if left_out and len(left_out) < len(classes) else None
 
 
