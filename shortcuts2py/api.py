@@ -68,7 +68,8 @@ def decompile(source: bytes | str | Path | dict, *, keep_ids: bool = False, dial
 
     with _exhaustion_as(DecompileError):
         workflow = _lifted(source)
-        code = lower_workflow(workflow, keep_ids=keep_ids)
+        # WorkflowBench code names every output, as its data set does
+        code = lower_workflow(workflow, keep_ids=keep_ids, name_every_output=dialect != "default")
     if dialect != "default":
         from .dialects import from_default
 

@@ -130,7 +130,10 @@ class FileFacts:
         self._empty_range_votes = 0
         self._literal_ids: set[str] | None = None
         self.output_plans: dict[str, tuple] | None = None  # see Naming._plan_outputs
-        self._other_ids: set[str] | None = None  # see unsaid_end_id
+        self._other_ids: set[str] | None = None  # see unsaid_id
+        self._every_output_has_id: bool | None = None  # see every_output_has_id
+        self._plain: set[int] = set()  # id() of the actions every_output_has_id looked at
+        self.name_every_output = False  # no spelling(output_ids=True): kept ids, or a dialect's choice
         self._walk_file(workflow)
         self.empty_ranges = self._empty_range_votes > 0
         for name in self._looked_into_variables:
@@ -254,8 +257,22 @@ class FileFacts:
 
     # --- questions
 
-    def unsaid_end_id(self, uuid: str) -> bool:
-        """Whether a block end's id can go unsaid (compiling makes a fresh one): it has
+    def every_output_has_id(self) -> bool:
+        """Whether every action outside block pieces whose kind gives an output (the
+        catalog's) carries an id, read or not, as the app writes most files: then
+        spelling(output_ids=True) says so once, and no unread output needs a name."""
+        if self._every_output_has_id is None:
+            plain = list(plain_actions(self.workflow.body))
+            self._plain = {id(action) for action in plain}
+            self._every_output_has_id = all(action.uuid is not None for action in plain if catalog.output_name(action.identifier) is not None)
+        return self._every_output_has_id
+
+    def is_plain(self, action: Action) -> bool:
+        """Whether an action stands on its own in a body (no block's piece); after every_output_has_id."""
+        return id(action) in self._plain
+
+    def unsaid_id(self, uuid: str) -> bool:
+        """Whether an output's id can go unsaid (compiling makes a fresh one): it has
         no other role in the file, as another action's output, a block piece's or a
         group's id, a Workflow-era variable's, or an id the code writes as it is."""
         if self._other_ids is None:
@@ -313,6 +330,7 @@ class Naming:
         self._inline_lists = inline_lists
         self._keep_ids = keep_ids
         self.unnamed_ends: set[str] = set()  # ids of block ends no statement names (see _unnamed_end)
+        self.unnamed_outputs: set[str] = set()  # ids of unread outputs spelling(output_ids=True) says (see _unnamed_output)
         self._stated_lists = stated_lists  # ids of List actions that keep their statement
         self.appended: set[str] = set()  # the outputs of folds that append (`Items += [5]`)
         self._output_names: dict[str, str] = {}  # uuid -> code name
@@ -357,6 +375,9 @@ class Naming:
             if self._unnamed_end(uuid, references):
                 self.unnamed_ends.add(uuid)  # no statement names it: it takes no name
                 continue
+            if self._unnamed_output(uuid, references):
+                self.unnamed_outputs.add(uuid)
+                continue
             if uuid in self.folds:
                 self._output_names[uuid] = self.folds[uuid]
                 continue
@@ -385,7 +406,24 @@ class Naming:
             and uuid not in references
             and not action.params
             and block_identifier not in self.facts.block_ids
-            and self.facts.unsaid_end_id(uuid)
+            and self.facts.unsaid_id(uuid)
+        )
+
+    def _unnamed_output(self, uuid: str, references: dict) -> bool:
+        """Whether an action's output takes no name: nothing reads it, it has no
+        custom name (which its name says), and its id goes unsaid, since every output
+        of the file has one (spelling(output_ids=True))."""
+        action, block_identifier = self._first[uuid]
+        return (
+            block_identifier is None
+            and not self._keep_ids
+            and not self.facts.name_every_output
+            and uuid not in references
+            and action.param(CUSTOM_NAME_KEY) is ABSENT
+            and catalog.output_name(action.identifier) is not None
+            and self.facts.every_output_has_id()
+            and self.facts.is_plain(action)
+            and self.facts.unsaid_id(uuid)
         )
 
     def _plan_outputs(self, references: dict) -> dict[str, tuple]:
@@ -672,6 +710,14 @@ def _raw_entries(body: list[Statement]):
         elif isinstance(statement, Block):
             for section in statement.sections:
                 yield from _raw_entries(section.body)
+
+
+def plain_actions(body: list[Statement]):
+    """The actions of the body and of every block section, blocks' own pieces aside."""
+    for statements in _statement_lists(body):
+        for statement in statements:
+            if type(statement) is Action:
+                yield statement
 
 
 def _statement_lists(body: list[Statement]):

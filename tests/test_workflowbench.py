@@ -350,7 +350,7 @@ def test_a_name_read_before_its_assignment():
 
 
 def _decompiled(code: str) -> str:
-    return from_default(api.decompile(api.compile(code)))
+    return api.decompile(api.compile(code), dialect="workflowbench")
 
 
 def test_decompiled_code_is_in_workflowbench_conventions():

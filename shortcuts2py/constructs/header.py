@@ -47,6 +47,8 @@ id; ``block_ids=["if", ...]``: every piece of every block of those kinds
 the start of the 2nd and 5th If (counted in the order the code opens them) carries an id;
 ``end_ids={"if": [2, 5]}``: the end of the 2nd and 5th If carries an id that no
 statement names (nothing reads its result), ``{"if": "all"}``: every End If has an id;
+``output_ids=True``: every action whose kind gives an output carries an id, read or
+not (as the app writes most files), so an output nothing reads takes no name;
 ``shared_groups=[[2, 5]]``: the 2nd and 5th block carry one group id;
 ``legacy_comparisons=True``: every If carries the
 ``WFConditionalLegacyComparisonBehavior`` mark the app puts on Ifs it migrated; ``names_as_shown=True``: an output
@@ -80,10 +82,11 @@ OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, NAMES_AS_SHOWN, TAGGED_VARI
     "tagged_variables",
 )
 START_IDS, LEGACY_COMPARISONS, SHARED_GROUPS, END_IDS = "start_ids", "legacy_comparisons", "shared_groups", "end_ids"
+OUTPUT_IDS = "output_ids"
 ALL_ENDS = "all"  # end_ids={"if": "all"}: the end of every If has an id
 SETTINGS = frozenset(
     {OUTPUT_NAMES, EMPTY_RANGES, SHARED_NAMES, BLOCK_IDS, START_IDS, END_IDS, NAMES_AS_SHOWN, TAGGED_VARIABLES,
-     LEGACY_COMPARISONS, SHARED_GROUPS}
+     LEGACY_COMPARISONS, SHARED_GROUPS, OUTPUT_IDS}
 )
 BLOCK_KINDS = {ir.CONDITIONAL: "if", ir.MENU: "menu", ir.REPEAT_COUNT: "repeat", ir.REPEAT_EACH: "repeat_each"}
 KIND_BLOCKS = {kind: identifier for identifier, kind in BLOCK_KINDS.items()}
@@ -337,6 +340,8 @@ def _setting_args(ctx) -> list[nodes.Arg]:
     if ctx.end_ids:
         rows = [(values.string(BLOCK_KINDS[i]), _end_numbers(ctx, i, numbers)) for i, numbers in ctx.end_ids.items()]
         args.append(nodes.Arg(nodes.DictDisplay(rows), END_IDS))
+    if ctx.naming.unnamed_outputs:
+        args.append(nodes.Arg(nodes.Name("True"), OUTPUT_IDS))
     if ctx.naming.names_as_shown:
         args.append(nodes.Arg(nodes.Name("True"), NAMES_AS_SHOWN))
     if ctx.naming.tagged_variables:
@@ -744,6 +749,7 @@ class HeaderSettings:
         self.block_ids: frozenset[str] = frozenset()  # block identifiers
         self.start_ids: dict[str, frozenset[int]] = {}  # block identifier -> numbers of its blocks
         self.end_ids: dict[str, frozenset[int] | str] = {}  # block identifier -> numbers of its blocks, or ALL_ENDS
+        self.output_ids = False
         self.names_as_shown = False
         self.tagged_variables = False
         self.legacy_comparisons = False
@@ -814,7 +820,7 @@ def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
             settings.end_ids = _read_block_numbers(ctx, keyword, all_allowed=True)
         elif keyword.arg == SHARED_GROUPS:
             settings.shared_groups = _read_shared_groups(ctx, keyword)
-        elif keyword.arg in (EMPTY_RANGES, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS):
+        elif keyword.arg in (EMPTY_RANGES, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS, OUTPUT_IDS):
             if not (isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool):
                 raise ctx.error(keyword, f"found {keyword.arg} that is not True or False")
             setattr(settings, keyword.arg, keyword.value.value)
