@@ -132,7 +132,8 @@ class FileFacts:
         self.output_plans: dict[str, tuple] | None = None  # see Naming._plan_outputs
         self._other_ids: set[str] | None = None  # see unsaid_id
         self._every_output_has_id: bool | None = None  # see every_output_has_id
-        self._plain: set[int] = set()  # id() of the actions every_output_has_id looked at
+        self._plain: list[Action] | None = None  # the actions outside block pieces (see is_plain)
+        self._plain_ids: set[int] = set()
         self.name_every_output = False  # no spelling(output_ids=True): kept ids, or a dialect's choice
         self._walk_file(workflow)
         self.empty_ranges = self._empty_range_votes > 0
@@ -262,14 +263,21 @@ class FileFacts:
         catalog's) carries an id, read or not, as the app writes most files: then
         spelling(output_ids=True) says so once, and no unread output needs a name."""
         if self._every_output_has_id is None:
-            plain = list(plain_actions(self.workflow.body))
-            self._plain = {id(action) for action in plain}
-            self._every_output_has_id = all(action.uuid is not None for action in plain if catalog.output_name(action.identifier) is not None)
+            self._every_output_has_id = all(
+                action.uuid is not None for action in self._plain_actions() if catalog.output_name(action.identifier) is not None
+            )
         return self._every_output_has_id
 
     def is_plain(self, action: Action) -> bool:
-        """Whether an action stands on its own in a body (no block's piece); after every_output_has_id."""
-        return id(action) in self._plain
+        """Whether an action stands on its own in a body (no block's piece)."""
+        self._plain_actions()
+        return id(action) in self._plain_ids
+
+    def _plain_actions(self) -> list[Action]:
+        if self._plain is None:
+            self._plain = list(plain_actions(self.workflow.body))
+            self._plain_ids = {id(action) for action in self._plain}
+        return self._plain
 
     def unsaid_id(self, uuid: str) -> bool:
         """Whether an output's id can go unsaid (compiling makes a fresh one): it has
@@ -416,7 +424,6 @@ class Naming:
         action, block_identifier = self._first[uuid]
         return (
             block_identifier is None
-            and not self._keep_ids
             and not self.facts.name_every_output
             and uuid not in references
             and action.param(CUSTOM_NAME_KEY) is ABSENT

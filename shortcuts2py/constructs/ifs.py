@@ -18,8 +18,9 @@ test is the conditions construct's.
 Stale operands.  The app keeps the operand of a condition type the If no longer
 uses (the text "png" of an If switched to "has any value", a number of an If
 switched to a text test).  Such a key whose value holds no variable (a text, a
-number, a boolean, a date, a span) is said once for the file, after the body, by the If's number (Ifs counted in the
-order the code opens them, elif included), so the test reads as plain Python::
+number, a boolean, a date, a span) is said once for the file, after the body, by
+the If's number (Ifs counted in the order the code opens them, elif included), so
+the test reads as plain Python::
 
     if path:                                   # the 3rd If of the file
         ...
