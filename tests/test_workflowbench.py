@@ -115,6 +115,16 @@ def test_bare_words_in_brackets_are_text_never_variables():
     assert "read bare words as text: 'com.apple.TVAppStore'" in repairs
 
 
+def test_an_unquoted_text_with_a_comma_stays_one_value_of_its_dictionary():
+    """The piece after the comma has no key: it continues the value before it, so
+    the dictionary stays a Dictionary action instead of turning into text."""
+    actions, repairs = compile_wb("query = {'''q''': '''moon''', '''media''': image,video, '''page''': '''1'''}\n")
+    assert identifiers(actions) == ["is.workflow.actions.dictionary"]
+    rows = params(actions[0])["WFItems"]["Value"]["WFDictionaryFieldValueItems"]
+    assert [(text_of(r["WFKey"]), text_of(r["WFValue"])) for r in rows] == [("q", "moon"), ("media", "image,video"), ("page", "1")]
+    assert "read bare words as text: 'image,video'" in repairs
+
+
 def test_string_cells_of_a_dictionary_are_text():
     actions, _ = compile_wb('info = {{"string": name}: {"string": Some App 1.0}, {"string": n}: {"string": }}\n')
     items = params(actions[0])["WFItems"]["Value"]["WFDictionaryFieldValueItems"]

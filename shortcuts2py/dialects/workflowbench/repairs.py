@@ -103,7 +103,8 @@ class Repairer:
         if dictionary and len(inner) == 1 and inner[0].kind == NAME:
             return inner  # {value}: the converter's placeholder for a variable it lost
         out: list[Token] = []
-        for number, item in enumerate(split(inner, ",")):
+        items = _keyed_items(split(inner, ",")) if dictionary else split(inner, ",")
+        for number, item in enumerate(items):
             if number:
                 out.append(_op(",", item[0].start if item else out[-1].end))
             if not item:
@@ -338,6 +339,20 @@ def split(tokens: list[Token], separator: str, limit: int = -1) -> list[list[Tok
             continue
         pieces[-1].append(token)
     return pieces if any(pieces) else []
+
+
+def _keyed_items(items: list[list[Token]]) -> list[list[Token]]:
+    """A dictionary's items, each ``key: value``: a piece with no key of its own
+    continues the value before it, a text with a comma the converter left unquoted
+    (``{"media": image,video}``); its tokens still span the source, comma included."""
+    merged: list[list[Token]] = []
+    for item in items:
+        keyed = len(split(item, ":", limit=1)) == 2 or (item and item[0].text == "**")
+        if merged and item and not keyed and len(split(merged[-1], ":", limit=1)) == 2:
+            merged[-1] = merged[-1] + [_op(",", item[0].start)] + item
+        else:
+            merged.append(item)
+    return merged
 
 
 def matching(tokens: list[Token], start: int) -> int | None:
