@@ -29,6 +29,7 @@ from .ir import (
     ABSENT,
     APPEND_VARIABLE,
     BLOCK_OUTPUT_NAMES,
+    COMMENT,
     REPEAT_COUNT,
     REPEAT_EACH,
     SET_VARIABLE,
@@ -131,7 +132,7 @@ class FileFacts:
         self._literal_ids: set[str] | None = None
         self.output_plans: dict[str, tuple] | None = None  # see Naming._plan_outputs
         self._other_ids: set[str] | None = None  # see unsaid_id
-        self._every_output_has_id: bool | None = None  # see every_output_has_id
+        self._id_level: bool | str | None = None  # see id_level
         self._plain: list[Action] | None = None  # the actions outside block pieces (see is_plain)
         self._plain_ids: set[int] = set()
         self.name_every_output = False  # no spelling(output_ids=True): kept ids, or a dialect's choice
@@ -258,15 +259,20 @@ class FileFacts:
 
     # --- questions
 
-    def every_output_has_id(self) -> bool:
-        """Whether every action outside block pieces whose kind gives an output (the
-        catalog's) carries an id, read or not, as the app writes most files: then
-        spelling(output_ids=True) says so once, and no unread output needs a name."""
-        if self._every_output_has_id is None:
-            self._every_output_has_id = all(
-                action.uuid is not None for action in self._plain_actions() if catalog.output_name(action.identifier) is not None
-            )
-        return self._every_output_has_id
+    def id_level(self) -> bool | str | None:
+        """Which actions outside block pieces all carry an id, read or not, as the app
+        writes most files: EVERY_ACTION (every kind but Comment), True (every kind that
+        gives an output), or None.  spelling(output_ids=...) then says so once, and an
+        unread output needs no name."""
+        if self._id_level is None:
+            plain = self._plain_actions()
+            if all(action.uuid is not None for action in plain if carries_an_id(action.identifier, EVERY_ACTION)):
+                self._id_level = EVERY_ACTION
+            elif all(action.uuid is not None for action in plain if carries_an_id(action.identifier, True)):
+                self._id_level = True
+            else:
+                self._id_level = False
+        return self._id_level or None
 
     def is_plain(self, action: Action) -> bool:
         """Whether an action stands on its own in a body (no block's piece)."""
@@ -338,7 +344,8 @@ class Naming:
         self._inline_lists = inline_lists
         self._keep_ids = keep_ids
         self.unnamed_ends: set[str] = set()  # ids of block ends no statement names (see _unnamed_end)
-        self.unnamed_outputs: set[str] = set()  # ids of unread outputs spelling(output_ids=True) says (see _unnamed_output)
+        self.unnamed_outputs: set[str] = set()  # ids of unread outputs spelling(output_ids=...) says (see _unnamed_output)
+        self.output_ids: bool | str | None = None  # what spelling(output_ids=...) says, if anything
         self._stated_lists = stated_lists  # ids of List actions that keep their statement
         self.appended: set[str] = set()  # the outputs of folds that append (`Items += [5]`)
         self._output_names: dict[str, str] = {}  # uuid -> code name
@@ -385,6 +392,10 @@ class Naming:
                 continue
             if self._unnamed_output(uuid, references):
                 self.unnamed_outputs.add(uuid)
+                if not carries_an_id(self._first[uuid][0].identifier, True):
+                    self.output_ids = EVERY_ACTION  # an action without an output went unnamed too
+                elif self.output_ids is None:
+                    self.output_ids = True
                 continue
             if uuid in self.folds:
                 self._output_names[uuid] = self.folds[uuid]
@@ -427,8 +438,8 @@ class Naming:
             and not self.facts.name_every_output
             and uuid not in references
             and action.param(CUSTOM_NAME_KEY) is ABSENT
-            and catalog.output_name(action.identifier) is not None
-            and self.facts.every_output_has_id()
+            and self.facts.id_level() is not None
+            and carries_an_id(action.identifier, self.facts.id_level())
             and self.facts.is_plain(action)
             and self.facts.unsaid_id(uuid)
         )
@@ -717,6 +728,18 @@ def _raw_entries(body: list[Statement]):
         elif isinstance(statement, Block):
             for section in statement.sections:
                 yield from _raw_entries(section.body)
+
+
+# spelling(output_ids=...): every action of a kind with an output carries an id (True),
+# or every action but a Comment (EVERY_ACTION).
+EVERY_ACTION = "all"
+
+
+def carries_an_id(identifier: str, level: bool | str) -> bool:
+    """Whether spelling(output_ids=level) gives an action of this kind an id, read or not."""
+    if level == EVERY_ACTION:
+        return identifier != COMMENT
+    return catalog.output_name(identifier) is not None
 
 
 def plain_actions(body: list[Statement]):

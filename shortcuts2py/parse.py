@@ -18,7 +18,7 @@ from .constructs import assignments, calls, comments, header, ifs, loops, menus,
 from .errors import CompileError
 from .flow import UNDEFINED, FlowAnalysis
 from .frontend import REFUSED_STATEMENTS, SourceModule, parse_python, read_source
-from .naming import CUSTOM_NAME_KEY, is_standard_name, plain_actions, raw_output, shown_display, standard_display
+from .naming import CUSTOM_NAME_KEY, carries_an_id, is_standard_name, plain_actions, raw_output, shown_display, standard_display
 
 # Statements that stand for the end of a block: function -> block identifiers.
 END_FUNCTIONS = {
@@ -90,11 +90,12 @@ def _kept_or_new(kept: str | None, kind: str, key: str) -> str:
     return kept if kept is not None else new_id(kind, key)
 
 
-def _give_outputs_ids(body: list) -> None:
+def _give_outputs_ids(body: list, level) -> None:
     """spelling(output_ids=True): every action whose kind gives an output has an id,
-    read or not; those no name gave one get a fresh one, by their place in the file."""
+    read or not ("all": every action but a Comment); those no name gave one get a
+    fresh one, by their place in the file."""
     for number, action in enumerate(plain_actions(body)):
-        if action.uuid is None and catalog.output_name(action.identifier) is not None:
+        if action.uuid is None and carries_an_id(action.identifier, level):
             action.uuid = new_id("output", str(number))
 
 
@@ -197,7 +198,7 @@ class ParseContext:
             raise self.error(self._stale_call, f"found stale operands for If {number}, but the code has {self.ifs_opened} Ifs")
         self._assign_group_ids()
         if self.settings.output_ids:
-            _give_outputs_ids(body)
+            _give_outputs_ids(body, self.settings.output_ids)
         self._resolve_by_name()
         return ir.Workflow(top, body)
 

@@ -123,7 +123,7 @@ def spelling(
     block_ids: list[str] = ...,
     start_ids: dict[str, list[int]] = ...,
     end_ids: dict[str, list[int] | str] = ...,
-    output_ids: bool = ...,
+    output_ids: bool | str = ...,
     shared_groups: list[list[int]] = ...,
     tagged_variables: bool = ...,
     legacy_comparisons: bool = ...,

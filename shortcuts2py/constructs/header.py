@@ -49,6 +49,7 @@ the start of the 2nd and 5th If (counted in the order the code opens them) carri
 statement names (nothing reads its result), ``{"if": "all"}``: every End If has an id;
 ``output_ids=True``: every action whose kind gives an output carries an id, read or
 not (as the app writes most files), so an output nothing reads takes no name;
+``output_ids="all"``: every action but a Comment does;
 ``shared_groups=[[2, 5]]``: the 2nd and 5th block carry one group id;
 ``legacy_comparisons=True``: every If carries the
 ``WFConditionalLegacyComparisonBehavior`` mark the app puts on Ifs it migrated; ``names_as_shown=True``: an output
@@ -68,6 +69,7 @@ from collections import Counter
 from .. import ir, names
 from ..compare import first_difference
 from ..assemble import assemble_value
+from ..naming import EVERY_ACTION
 from ..writer import nodes
 from . import values, variables
 
@@ -340,8 +342,9 @@ def _setting_args(ctx) -> list[nodes.Arg]:
     if ctx.end_ids:
         rows = [(values.string(BLOCK_KINDS[i]), _end_numbers(ctx, i, numbers)) for i, numbers in ctx.end_ids.items()]
         args.append(nodes.Arg(nodes.DictDisplay(rows), END_IDS))
-    if ctx.naming.unnamed_outputs:
-        args.append(nodes.Arg(nodes.Name("True"), OUTPUT_IDS))
+    if ctx.naming.output_ids is not None:
+        level = ctx.naming.output_ids
+        args.append(nodes.Arg(nodes.Name("True") if level is True else values.string(level), OUTPUT_IDS))
     if ctx.naming.names_as_shown:
         args.append(nodes.Arg(nodes.Name("True"), NAMES_AS_SHOWN))
     if ctx.naming.tagged_variables:
@@ -749,7 +752,7 @@ class HeaderSettings:
         self.block_ids: frozenset[str] = frozenset()  # block identifiers
         self.start_ids: dict[str, frozenset[int]] = {}  # block identifier -> numbers of its blocks
         self.end_ids: dict[str, frozenset[int] | str] = {}  # block identifier -> numbers of its blocks, or ALL_ENDS
-        self.output_ids = False
+        self.output_ids: bool | str = False  # True, or EVERY_ACTION ("all")
         self.names_as_shown = False
         self.tagged_variables = False
         self.legacy_comparisons = False
@@ -820,6 +823,8 @@ def read_settings(ctx, call: ast.Call | None) -> HeaderSettings:
             settings.end_ids = _read_block_numbers(ctx, keyword, all_allowed=True)
         elif keyword.arg == SHARED_GROUPS:
             settings.shared_groups = _read_shared_groups(ctx, keyword)
+        elif keyword.arg == OUTPUT_IDS and _is_str(keyword.value) and keyword.value.value == EVERY_ACTION:
+            settings.output_ids = EVERY_ACTION
         elif keyword.arg in (EMPTY_RANGES, NAMES_AS_SHOWN, TAGGED_VARIABLES, LEGACY_COMPARISONS, OUTPUT_IDS):
             if not (isinstance(keyword.value, ast.Constant) and type(keyword.value.value) is bool):
                 raise ctx.error(keyword, f"found {keyword.arg} that is not True or False")

@@ -56,3 +56,25 @@ def test_hand_written_code_gives_every_output_an_id():
     actions = api.compile(code)["WFWorkflowActions"]
     has_id = {a["WFWorkflowActionIdentifier"].rsplit(".", 1)[1]: "UUID" in a["WFWorkflowActionParameters"] for a in actions}
     assert has_id == {"url": True, "getclipboard": True, "vibrate": False}
+
+
+def _every_action_with_an_id() -> dict:
+    """Every action but the Comment carries an id; the Vibrate's, with no output, nothing reads."""
+    url = act("url", {"WFURLActionURL": "https://example.com", "UUID": IDS[0]})
+    opened = act("openurl", {"WFInput": attachment(out(IDS[0], "URL")), "UUID": IDS[1]})
+    return root_of(act("comment", {"WFCommentActionText": "Open it"}), url, opened, act("vibrate", {"UUID": IDS[2]}))
+
+
+def test_when_every_action_has_an_id_the_setting_says_all():
+    code = exact(_every_action_with_an_id(), "# Open it\n", "\nvibrate()\n", 'spelling(output_ids="all")')
+    assert "vibrate_2" not in code and "openurl_2" not in code
+    actions = api.compile(code)["WFWorkflowActions"]
+    assert ["UUID" in a["WFWorkflowActionParameters"] for a in actions] == [False, True, True, True]
+
+
+def test_all_is_said_only_when_an_action_without_an_output_goes_unnamed():
+    """Every action has an id, but the only unread one gives an output: True says enough."""
+    url = act("url", {"WFURLActionURL": "https://example.com", "UUID": IDS[0]})
+    shown = act("detect.link", {"WFInput": attachment(out(IDS[0], "URL")), "UUID": IDS[1]})
+    code = exact(root_of(url, shown), "spelling(output_ids=True)")
+    assert 'output_ids="all"' not in code
