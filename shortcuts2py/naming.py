@@ -9,7 +9,11 @@ same plist back:
   catalog's output name, as ``contents_of_url``; made unique with ``_2``...
 * A reference whose ``OutputName`` is not the output's default display name
   is recorded in the header's ``output_names`` table (or, for a minority
-  spelling, on the reference itself).
+  spelling, on the reference itself: ``x.shown_as("...")``).
+* An output nothing reads takes no name when its id can go unsaid: a block
+  end's (``spelling(end_ids=...)``), or any action's where every action of
+  its kind carries an id (``spelling(output_ids=...)``); compiling then gives
+  those actions fresh ids.
 * A Shortcuts variable is written as a bare name when it is a plain Python
   name that some statement of the file assigns (Set Variable, Append to
   Variable); otherwise as ``var("Name")``.
