@@ -21,8 +21,7 @@ def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False, name_every_
     """The code of a workflow.  ``name_every_output``: an output nothing reads keeps its
     name even where spelling(output_ids=True) could say its id (a dialect that names
     every output wants it)."""
-    facts = FileFacts(workflow)  # walked once, whatever passes follow
-    facts.name_every_output = name_every_output or keep_ids
+    facts = FileFacts(workflow, name_every_output=name_every_output or keep_ids)  # walked once, whatever passes follow
     statements, folded = _lower_once(facts, keep_ids, frozenset())
     if folded:
         # `total = 0` is a Set Variable only where the code keeps `total` a variable

@@ -112,8 +112,11 @@ class FileFacts:
     Made once per file and shared by every lowering pass (lower_workflow may
     lower a file again with some folds undone), so the values are walked once."""
 
-    def __init__(self, workflow: Workflow):
+    def __init__(self, workflow: Workflow, *, name_every_output: bool = False):
+        """``name_every_output``: the caller's choice that every output nothing reads
+        keeps its name (kept ids, a dialect that names all), shared by every pass."""
         self.workflow = workflow
+        self.name_every_output = name_every_output
         self.references: dict[str, Counter] = {}  # output id -> Counter of the OutputNames reading it
         self.variables: set[str] = set()  # every Shortcuts variable name the file mentions
         self.first: dict[str, tuple[Action, str | None]] = {}  # output id -> its action (first carrier), block kind of an end
@@ -139,7 +142,6 @@ class FileFacts:
         self._id_level: bool | str | None = None  # see id_level
         self._plain: list[Action] | None = None  # the actions outside block pieces (see is_plain)
         self._plain_ids: set[int] = set()
-        self.name_every_output = False  # no spelling(output_ids=True): kept ids, or a dialect's choice
         self._walk_file(workflow)
         self.empty_ranges = self._empty_range_votes > 0
         for name in self._looked_into_variables:
@@ -340,7 +342,7 @@ class Naming:
         self, workflow: Workflow, unfolded: frozenset[str] = frozenset(), inline_lists: bool = True,
         stated_lists: frozenset[str] = frozenset(), facts: FileFacts | None = None, keep_ids: bool = False,
     ):
-        facts = self.facts = facts if facts is not None else FileFacts(workflow)
+        facts = self.facts = facts if facts is not None else FileFacts(workflow, name_every_output=keep_ids)
         self.workflow = workflow
         self.folds: dict[str, str] = {}  # output id -> the variable its Set / Append to Variable stores it in
         self.folded_setters: set[int] = set()  # id() of statements written with a neighbour (see _find_folds)
@@ -436,16 +438,16 @@ class Naming:
         """Whether an action's output takes no name: nothing reads it, it has no
         custom name (which its name says), and its id goes unsaid, since every output
         of the file has one (spelling(output_ids=True))."""
-        action, block_identifier = self._first[uuid]
+        action, facts = self._first[uuid][0], self.facts
+        level = facts.id_level()
         return (
-            block_identifier is None
-            and not self.facts.name_every_output
+            level is not None
+            and not facts.name_every_output
             and uuid not in references
             and action.param(CUSTOM_NAME_KEY) is ABSENT
-            and self.facts.id_level() is not None
-            and carries_an_id(action.identifier, self.facts.id_level())
-            and self.facts.is_plain(action)
-            and self.facts.unsaid_id(uuid)
+            and carries_an_id(action.identifier, level)
+            and facts.is_plain(action)  # no block's end (those are _unnamed_end's)
+            and facts.unsaid_id(uuid)
         )
 
     def _plan_outputs(self, references: dict) -> dict[str, tuple]:
@@ -618,6 +620,11 @@ class Naming:
         """Whether every reference to an output uses only what Python offers on a
         plain value (a key, a conversion), so the output can be that value."""
         return uuid not in self._looked_into
+
+    def takes_a_name(self, action: Action) -> bool:
+        """Whether an action's statement names its output (``x = ...``): it has an id
+        that no file-wide setting says instead."""
+        return action.uuid is not None and action.uuid not in self.unnamed_outputs
 
     def is_referenced(self, uuid: str) -> bool:
         return uuid in self._referenced

@@ -85,7 +85,7 @@ def _is_lone_block_piece(identifier: str, keys) -> bool:
 def bind(ctx, action: ir.Action, value: nodes.Expr, feeds_next: bool) -> nodes.Stmt:
     """``name = value``, ``name = _ = value``, ``_ = value`` or the bare expression."""
     targets = []
-    if action.uuid is not None and action.uuid not in ctx.naming.unnamed_outputs:
+    if ctx.naming.takes_a_name(action):
         targets.append(nodes.Name(ctx.naming.output_name(action.uuid)))
         ctx.defined(action.uuid)
     if feeds_next:

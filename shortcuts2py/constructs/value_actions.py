@@ -78,7 +78,7 @@ def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt | None:
     if code is None:
         return None
     targets = []
-    if action.uuid is not None and action.uuid not in ctx.naming.unnamed_outputs:
+    if ctx.naming.takes_a_name(action):
         targets.append(nodes.Name(ctx.naming.output_name(action.uuid)))
         ctx.defined(action.uuid)
     if feeds_next or not targets:
