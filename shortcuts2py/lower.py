@@ -22,18 +22,23 @@ def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False, name_every_
     name even where spelling(output_ids=True) could say its id (a dialect that names
     every output wants it)."""
     facts = FileFacts(workflow, name_every_output=name_every_output or keep_ids)  # walked once, whatever passes follow
-    statements, folded = _lower_once(facts, keep_ids, frozenset())
+    # `total = 0` is a Set Variable only where the code keeps `total` a variable
+    # (assigned again and read where either value can reach); otherwise it would
+    # name the action's output.  Such variables keep the two statements.  A
+    # variable that one Set Variable outside loops sets is never one in the code
+    # (its one assignment is all any read can see), so it is known before any
+    # code is made; the others are judged on the code of a first pass, and the
+    # file lowered again if some turn out single.  The code is written once,
+    # after this is settled.
+    unfolded = frozenset(facts.set_once)
+    statements, folded = _lower_once(facts, keep_ids, unfolded)
     if folded:
-        # `total = 0` is a Set Variable only where the code keeps `total` a variable
-        # (assigned again and read where either value can reach); otherwise it would
-        # name the action's output.  Such variables keep the two statements.  The
-        # code is written once, after this is settled.
         from .parse import variables_of_code
 
         single = folded - variables_of_code(write_module(_sketch(statements, _name_finder(folded))))
         if single:
             del statements  # a large shortcut's code model: not kept while the second one is made
-            statements, _ = _lower_once(facts, keep_ids, frozenset(single))
+            statements, _ = _lower_once(facts, keep_ids, unfolded | single)
     return write_module(statements)
 
 

@@ -128,6 +128,8 @@ class FileFacts:
         self.variable_sources: dict[str, set[str]] = {}  # variable -> outputs set into it
         self.group_labels: dict[str, str] = {}
         self.stored_variables: set[str] = set()  # variables some statement assigns in code
+        self.set_once: set[str] = set()  # variables one Set Variable outside loops sets, and nothing else
+        self._setters: Counter = Counter()  # variable -> its Set / Append to Variable actions
         self.called: set[str | None] = set()  # call names of every action (no output may shadow them)
         self.reads_input = False  # some action reads the shortcut's input (header.reads_shortcut_input)
         self.loop_reads: dict[int, set[str]] = {}  # id() of a loop body -> the variables read inside it
@@ -146,6 +148,7 @@ class FileFacts:
         self.empty_ranges = self._empty_range_votes > 0
         for name in self._looked_into_variables:
             self.looked_into.update(self.variable_sources.get(name, ()))
+        self.set_once = {name for name in self.set_once if self._setters[name] == 1}
         self.block_ids = block_ids_style(workflow.body)
         self.start_ids = start_ids_style(workflow.body, self.block_ids)
 
@@ -190,6 +193,9 @@ class FileFacts:
             name = action.param("WFVariableName")
             if is_str_literal(name):
                 self.variables.add(name.value)
+                self._setters[name.value] += 1
+                if action.identifier == SET_VARIABLE and not loops:
+                    self.set_once.add(name.value)
                 if stores_variable(action, self.tagged_variables):
                     self.stored_variables.add(name.value)
                 source = action.param("WFInput")

@@ -5,7 +5,7 @@ import pytest
 
 from shortcuts2py import api
 
-from .harness import act, exact, out, root_of, tokens
+from .harness import act, attachment, exact, out, root_of, tokens
 
 
 def test_a_text_in_its_plist_shape_keeps_its_call():
@@ -56,3 +56,43 @@ def test_a_statistic_of_a_list_literal_makes_the_list_first():
     actions = api.compile("from s2py_actions import *\nbest = max([3, 9])\n")["WFWorkflowActions"]
     assert [a["WFWorkflowActionIdentifier"] for a in actions] == ["is.workflow.actions.list", "is.workflow.actions.statistics"]
     assert actions[1]["WFWorkflowActionParameters"]["WFStatisticsOperation"] == "Maximum"
+
+
+def _number_then_set(uuid: str, number: int, variable: str) -> list[dict]:
+    return [
+        act("number", {"UUID": uuid, "WFNumberActionNumber": number}),
+        act("setvariable", {"WFVariableName": variable, "WFInput": attachment(out(uuid, "Number"))}),
+    ]
+
+
+def _shown(variable: str) -> dict:
+    return act("showresult", {"Text": tokens("\ufffc", {"{0, 1}": {"Type": "Variable", "VariableName": variable}})})
+
+
+def test_a_variable_set_once_keeps_its_set_variable_and_is_lowered_once(monkeypatch):
+    """`limit = 5` alone would name the Number's output: a variable one Set Variable
+    sets keeps both statements, and that is known before the first pass."""
+    from shortcuts2py import lower
+
+    root = root_of(*_number_then_set("A", 5, "limit"), _shown("limit"))
+    code = exact(root, "limit = number")
+    assert "limit = 5" not in code
+    passes = []
+    real = lower._lower_once
+    monkeypatch.setattr(lower, "_lower_once", lambda *args, **kw: passes.append(1) or real(*args, **kw))
+    assert api.decompile(root) == code and len(passes) == 1
+
+
+def test_a_variable_set_twice_where_each_read_sees_one_value_keeps_both_set_variables():
+    root = root_of(*_number_then_set("A", 1, "n"), _shown("n"), *_number_then_set("B", 2, "n"), _shown("n"))
+    code = exact(root)
+    assert "n = 1" not in code and "n = 2" not in code
+
+
+def test_a_variable_set_before_and_in_a_loop_is_folded():
+    loop = [
+        act("repeat.count", {"GroupingIdentifier": "G", "WFControlFlowMode": 0, "WFRepeatCount": 3}),
+        *_number_then_set("B", 2, "n"),
+        act("repeat.count", {"GroupingIdentifier": "G", "WFControlFlowMode": 2, "UUID": "C"}),
+    ]
+    exact(root_of(*_number_then_set("A", 1, "n"), *loop, _shown("n")), "n = 1", "n = 2")
