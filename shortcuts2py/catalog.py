@@ -446,7 +446,7 @@ def _clear_cache() -> None:
     with _lock:
         _aliases = None
         _joined_shorts = None
-        _label_keywords.clear()
+        _keyword_names.clear()
         _index = None
         _by_function = None
         _short_index = None
@@ -563,25 +563,45 @@ def display_aliases() -> dict[str, str]:
     return _aliases
 
 
-def label_keywords(entry: Entry) -> dict[str, str]:
-    """Keywords that name a parameter by its label in the app, in snake case
-    (``title`` for "Title") -> its key: for labels that are no key of the action
-    and that one parameter alone has."""
-    found = _label_keywords.get(entry.identifier)
+def keyword_names(entry: Entry) -> dict[str, str]:
+    """Keywords that name a parameter other than by its key -> that key.
+
+    Two sources, in snake case: the label the app shows (``title`` for "Title"),
+    and the key's own words without ``WF`` and the action's prefix (``prompt``
+    for WFAskActionPrompt, ``input_type`` for WFInputType), also without the
+    leading words the action's name already says (``index`` for getitemfromlist's
+    WFItemIndex).  A name is kept only when it is no key of the action and one
+    parameter alone has it; a label wins over the key's words.
+    """
+    found = _keyword_names.get(entry.identifier)
     if found is None:
-        found = _label_keywords[entry.identifier] = _labels_of(entry)
+        found = _keyword_names[entry.identifier] = _keyword_names_of(entry)
     return found
 
 
-_label_keywords: dict[str, dict[str, str]] = {}
+_keyword_names: dict[str, dict[str, str]] = {}
 
 
-def _labels_of(entry: Entry) -> dict[str, str]:
+def _keyword_names_of(entry: Entry) -> dict[str, str]:
     keys = set(entry.parameter_keys)
+    found = _labels_of(entry, keys)
+    taken = set(found) | keys
+    owners: dict[str, set[str]] = {}
+    action_words = _action_words(entry.identifier)
+    for parameter in entry.parameters:
+        for name in _names_of_key(parameter.key, action_words):
+            owners.setdefault(name, set()).add(parameter.key)
+    for name, owner_keys in owners.items():
+        if len(owner_keys) == 1 and name not in taken and _usable_keyword(name):
+            found[name] = next(iter(owner_keys))
+    return found
+
+
+def _labels_of(entry: Entry, keys: set[str]) -> dict[str, str]:
     owners: dict[str, list[Parameter]] = {}
     for parameter in entry.parameters:
         label = "_".join(re.findall(r"[a-z0-9]+", parameter.label.lower()))
-        if label.isidentifier() and not keyword.iskeyword(label) and label not in keys:
+        if _usable_keyword(label) and label not in keys:
             owners.setdefault(label, []).append(parameter)
     found = {}
     for label, parameters in owners.items():
@@ -592,6 +612,41 @@ def _labels_of(entry: Entry) -> dict[str, str]:
         if len(parameters) == 1:
             found[label] = parameters[0].key
     return found
+
+
+# The words of a key: WFHTTPMethod -> HTTP, Method; WFAskActionDefaultAnswerURL -> ..., URL.
+_KEY_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
+
+
+def _names_of_key(key: str, action_words: str) -> list[str]:
+    """``WFAskActionPrompt`` -> ["prompt"]; ``WFItemIndex`` of getitemfromlist ->
+    ["item_index", "index"]: the key's words after its WF and Action prefixes,
+    and the same without the leading words the action's name holds."""
+    rest = key[2:] if key.startswith("WF") and key[2:3].isupper() else key
+    prefix = rest.rfind("Action")
+    if prefix > 0 and rest[prefix + 6 : prefix + 7].isupper():
+        rest = rest[prefix + 6 :]
+    words = [word.lower() for word in _KEY_WORD.findall(rest)]
+    if not words or "_".join(words) == key:
+        return []  # a key already in snake case is its own keyword
+    names = ["_".join(words)]
+    start = 0
+    while start < len(words) - 1 and len(words[start]) > 2 and words[start] in action_words:
+        start += 1
+    if start:
+        names.append("_".join(words[start:]))
+    return names
+
+
+def _action_words(identifier: str) -> str:
+    """The name part of an identifier, lower case: ``getitemfromlist``, ``textsplit``."""
+    if identifier.startswith(_BUILTIN_PREFIX):
+        return identifier[len(_BUILTIN_PREFIX) :].replace(".", "").lower()
+    return identifier.rsplit(".", 1)[-1].lower()
+
+
+def _usable_keyword(name: str) -> bool:
+    return name.isidentifier() and not keyword.iskeyword(name) and name != "_"
 
 
 def entry(identifier: str) -> Entry | None:

@@ -683,7 +683,7 @@ def _describe(entry) -> str:
             lines.append(f"  {label}: {value}")
     if entry.parameters:
         lines.append("  parameters:")
-    labels = catalog.label_keywords(entry)
+    other_names = catalog.keyword_names(entry)
     for p in entry.parameters:
         facts = [p.type]
         if p.required:
@@ -693,9 +693,9 @@ def _describe(entry) -> str:
         if p.has_default:
             facts.append(f"default {p.default!r}")
         label = f" \"{p.label}\"" if p.label else ""
-        keyword = next((name for name, key in labels.items() if key == p.key), None)
-        if keyword:
-            facts.append(f"or {keyword}=")
+        keywords = [f"{name}=" for name, key in other_names.items() if key == p.key]
+        if keywords:
+            facts.append(f"or {', '.join(keywords)}")
         lines.append(f"    {p.key}{label}: {', '.join(facts)}")
         if p.enum:
             lines.append(f"      one of: {', '.join(repr(m) for m in p.enum)}")

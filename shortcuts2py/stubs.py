@@ -285,8 +285,8 @@ def _function(entry: catalog.Entry) -> str:
     own = {p.key for p in named}
     general = sorted(catalog.GENERAL_KEYS - own)
     starred = _starred_annotations(entry)
+    extra = [part for part in starred if part != "Any"]
     if starred:
-        extra = [part for part in starred if part != "Any"]
         keywords = [f"{p.key}: {_annotation(p, extra)} = ..." for p in named]
         keywords += [f"{key}: {_join([_general_annotation(key), *extra])} = ..." for key in general]
         rest = f"**{_fresh_name('starred', own)}: {_join(starred)}"
@@ -302,7 +302,7 @@ def _function(entry: catalog.Entry) -> str:
     # therefore come first and may be given either way.
     first = [keyword for key in entry.positional for keyword in keywords if keyword.startswith(f"{key}: ")]
     keywords = [keyword for keyword in keywords if keyword not in first]
-    keywords += [f"{label}: {_annotation(entry.parameter(key))} = ..." for label, key in catalog.label_keywords(entry).items()]
+    keywords += [f"{name}: {_annotation(entry.parameter(key), extra)} = ..." for name, key in catalog.keyword_names(entry).items()]
     parts = first + (["*", *keywords] if keywords else []) + ([rest] if rest else [])
     return f"def {entry.function_name}({', '.join(parts)}) -> Variable:\n    {_docstring(entry)}\n"
 

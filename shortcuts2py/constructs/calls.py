@@ -8,7 +8,7 @@ an action without one                            function(Key=value)
 an output the next action takes as its input     name = _ = function(...) / _ = ...
 its input parameter left out (input implicit)    function(WFInput=_)
 a key that is not a Python name                  function(**{"Show-text": True})
-... or spelt like a label keyword (below)        function(**{"title": "x"})
+... or spelt like a keyword name (below)         function(**{"title": "x"})
 an identifier the catalog does not know          action("com.example.Intent", key=value)
 a block action outside its block (no group)      action("is.workflow.actions.conditional", ...)
 an entry of another shape                        raw_action({...})
@@ -24,9 +24,10 @@ Hand-written code may also say an action as the app shows it (compiling only;
 decompiled code keeps the keyword form): ``show_alert("Done", title="Note")``
 is ``alert(WFAlertActionMessage="Done", WFAlertActionTitle="Note")``.  Bare
 arguments stand for the catalog's ``positional`` keys (the placeholders of the
-action's sentence), a keyword that is no key for the parameter its label
-names, and a display name in snake case (or a short name with underscores
-between its words) for the action.
+action's sentence), a keyword that is no key for the parameter its label or the
+key's own words name (``catalog.keyword_names``: ``title=``, ``input_type=``),
+and a display name in snake case (or a short name with underscores between its
+words) for the action.
 """
 
 from __future__ import annotations
@@ -52,10 +53,10 @@ def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt:
     entry = catalog.entry(action.identifier)
     params = catalog_order(action, entry)
     omit = ctx.naming.implied_custom_name(action)
-    # A key spelt like one of the action's label keywords (`text` where "Text" labels
+    # A key spelt like one of the action's keyword names (`text` where "Text" labels
     # another key) goes in **{...}: as a keyword it would stand for that other key.
-    labels = frozenset(catalog.label_keywords(entry)) if entry is not None else frozenset()
-    args = keyword_args(ctx, [(k, v) for k, v in params if k != omit], entry, labels, identifier=action.identifier)
+    other_names = frozenset(catalog.keyword_names(entry)) if entry is not None else frozenset()
+    args = keyword_args(ctx, [(k, v) for k, v in params if k != omit], entry, other_names, identifier=action.identifier)
     implicit = ctx.implicit_input_key(action, entry)
     if implicit is not None:
         args.insert(_input_position(params, implicit, entry), nodes.Arg(nodes.Name(IMPLICIT), implicit))
@@ -245,7 +246,7 @@ def _key_named(entry, name: str) -> str:
     the parameter whose label in the app reads as ``name`` (``title=`` for "Title")."""
     if entry is None:
         return name
-    return catalog.label_keywords(entry).get(name, name)
+    return catalog.keyword_names(entry).get(name, name)
 
 
 def _starred_pairs(ctx, keyword: ast.keyword) -> list:

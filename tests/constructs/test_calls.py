@@ -1,5 +1,6 @@
 """Action calls as a hand-writer writes them: bare arguments in the order of the
-action's sentence in the app, keywords named by the app's labels, functions
+action's sentence in the app, keywords named by the app's labels or by the keys'
+own words, functions
 named by the app's action names.  Each compiles to exactly what the keyword
 form compiles to; decompiling keeps the keyword form."""
 
@@ -118,6 +119,41 @@ def test_a_key_spelt_like_a_label_keyword_goes_round_in_starred_keys():
     from .harness import act, exact, root_of
 
     entry = catalog.entry("is.workflow.actions.alert")
-    assert catalog.label_keywords(entry)["title"] == "WFAlertActionTitle"
+    assert catalog.keyword_names(entry)["title"] == "WFAlertActionTitle"
     root = root_of(act("alert", {"WFAlertActionMessage": "m", "title": "a key of its own"}))
     exact(root, 'alert(WFAlertActionMessage="m", **{"title": "a key of its own"})')
+
+
+@pytest.mark.parametrize(
+    "plain, keywords",
+    [
+        # No label in the app: the key's words without WF, in snake case.
+        ('ask(prompt="Age?", input_type="Number")', 'ask(WFAskActionPrompt="Age?", WFInputType="Number")'),
+        # Without the words the action's name says (getitemfromlist: "item").
+        ('getitemfromlist(index=2, WFInput=[1, 2])', 'getitemfromlist(WFItemIndex=2, WFInput=[1, 2])'),
+        ('getitemfromlist(item_index=2, WFInput=[1, 2])', 'getitemfromlist(WFItemIndex=2, WFInput=[1, 2])'),
+        ('sendmessage(content="Hi", WFSendMessageActionRecipients=["5"])', 'sendmessage(WFSendMessageContent="Hi", WFSendMessageActionRecipients=["5"])'),
+        ('downloadurl(url="https://a.b", http_method="POST")', 'downloadurl(WFURL="https://a.b", WFHTTPMethod="POST")'),
+    ],
+)
+def test_a_keyword_may_be_the_keys_own_words_in_snake_case(plain, keywords):
+    compiles_to(HEAD + plain + "\n", api.compile(HEAD + keywords + "\n"))
+
+
+def test_a_label_wins_over_another_keys_words():
+    """Format Date labels WFDateFormatStyle "Date Format"; WFDateFormat's own words
+    would say date_format too: the keyword is the label's."""
+    names = catalog.keyword_names(catalog.entry("is.workflow.actions.format.date"))
+    assert names["date_format"] == "WFDateFormatStyle" and names["format"] == "WFDateFormat"
+
+
+def test_a_name_two_keys_would_share_names_neither():
+    entry = catalog.Entry(
+        identifier="com.example.app.Act", function_name="com_example_app_Act", display_name="Act", app=None, bundle=None,
+        categories=(), description="", inferred=True, sources=(), input_parameter=None, output_name=None, output_type=None,
+        parameters=tuple(catalog.Parameter(key=key, label="", type="text", cls=None, enum=None, default=catalog.MISSING,
+                                           required=False, is_input=False, inferred=True, seen=(), shared_from=None,
+                                           type_source="") for key in ("WFTitle", "Title", "WFNoteBody")),
+        keywords=(), starred_keys=(), positional=(),
+    )
+    assert catalog._keyword_names_of(entry) == {"note_body": "WFNoteBody"}
