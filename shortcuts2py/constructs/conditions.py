@@ -4,6 +4,7 @@
 If parameters (subject in WFInput)                     code
 =====================================================  =================================
 100 has any value / 101 does not have any value        if x:  /  if not x:
+                                                       (by hand also x is not None / x is None)
 4 / 5 is / is not, text (WFConditionalActionString)    x == "a", x != f"{y}", x == str("a")
 4 / 5 / 0-3 with a number (WFNumberValue)              x == 3, x < 2.5, x >= y
 99 / 999 contains / does not contain                   "a" in x, "a" not in x
@@ -421,6 +422,13 @@ def _parse_test(ctx, test: ast.expr) -> tuple[list, list]:
 
 
 def _parse_comparison(ctx, test: ast.Compare) -> tuple[list, list]:
+    if len(test.ops) == 1 and isinstance(test.ops[0], (ast.Is, ast.IsNot)):
+        right = test.comparators[0]
+        if not (isinstance(right, ast.Constant) and right.value is None):
+            raise ctx.error(test, "found `is` in a condition, expected == or != (`is` only in `x is None`)")
+        # By hand: x is None is x having no value, as `not x` says it.
+        code = HAS_NO_VALUE if isinstance(test.ops[0], ast.Is) else HAS_VALUE
+        return _subject(ctx, test.left), [("WFCondition", ir.Literal(code))]
     operators = [_AST_OPERATORS.get(type(op)) for op in test.ops]
     if None in operators:
         raise ctx.error(test, "found `is` in a condition, expected == or !=")

@@ -13,6 +13,9 @@ name.split(" ") / .split("\\n")             Split Text: Spaces / New Lines
                                            New Lines)
 items[0], items[-1], items[2]              Get Item from List: First Item, Last Item,
                                            Item At Index 3 (the app counts from 1)
+d.get("key")                               Get Dictionary Value: the value for "key" (none
+                                           when the key is missing, as None in Python)
+d.keys() / d.values()                      Get Dictionary Value: All Keys / All Values
 =========================================  ==============================================
 
 These are the forms a Python programmer writes first; each means here what it
@@ -33,9 +36,11 @@ CHANGE_CASE, TRIM = "is.workflow.actions.text.changecase", "is.workflow.actions.
 REPLACE, SPLIT = "is.workflow.actions.text.replace", "is.workflow.actions.text.split"
 COMBINE = "is.workflow.actions.text.combine"
 ITEM = "is.workflow.actions.getitemfromlist"
+DICTIONARY_VALUE = "is.workflow.actions.getvalueforkey"
 _CASES = {"upper": "UPPERCASE", "lower": "lowercase", "title": "Capitalize Every Word"}
 _SEPARATORS = {" ": "Spaces", "\n": "New Lines"}
-METHODS = frozenset({*_CASES, "strip", "replace", "split", "join"})
+_DICTIONARY_VIEWS = {"keys": "All Keys", "values": "All Values"}
+METHODS = frozenset({*_CASES, "strip", "replace", "split", "join", "get", *_DICTIONARY_VIEWS})
 
 
 def matches(node: ast.expr) -> bool:
@@ -55,6 +60,8 @@ def parse(ctx, node: ast.expr) -> ir.Action:
     method, args = node.func.attr, node.args
     if node.keywords:
         raise ctx.error(node, f"found .{method}() with keywords, which no action takes")
+    if method == "get" or method in _DICTIONARY_VIEWS:
+        return ir.Action(DICTIONARY_VALUE, _dictionary_params(ctx, node), origin=origin)
     if method == "join":
         _arguments(ctx, node, 1)
         items = list_argument(ctx, args[0])
@@ -83,6 +90,19 @@ def list_argument(ctx, node: ast.expr) -> ir.TokenAttachment:
     if isinstance(node, ast.List):
         return value_actions.made_first(ctx, node)
     return ir.TokenAttachment(variables.parse(ctx, node))
+
+
+def _dictionary_params(ctx, node: ast.Call) -> list:
+    """``d.get("key")``, ``d.keys()``, ``d.values()``: the keys the app writes for each."""
+    from . import variables
+
+    source = ("WFInput", ir.TokenAttachment(variables.parse(ctx, node.func.value)))
+    method = node.func.attr
+    if method in _DICTIONARY_VIEWS:
+        _arguments(ctx, node, 0)
+        return [("WFGetDictionaryValueType", ir.Literal(_DICTIONARY_VIEWS[method])), source]
+    _arguments(ctx, node, 1, "Get Dictionary Value has no default: test the value with `if` and set one")
+    return [("WFDictionaryKey", _text_argument(ctx, node.args[0])), source]
 
 
 def _separator_params(ctx, separator: ast.expr) -> list:

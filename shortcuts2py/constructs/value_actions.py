@@ -9,6 +9,7 @@ Number infinity or NaN (no literal)           number = real("inf"), real("nan")
 List of items                                 items = ["a", "b"]
 Dictionary                                    dictionary = {"key": 1}
 Calculate + - × ÷, Modulus, x^y               result = a + 1, a * b, a % 2, a ** b
+Calculate abs(x)                              result = abs(a)
 Count (of items)                              count = len(items)
 Calculate Statistics: Sum, Minimum, Maximum   total = sum(items), min(items), max(items)
 ============================================  ===========================================
@@ -17,7 +18,9 @@ Written where a value belongs (an argument, a test, an f-string field), such
 an expression is compiled into its action just before the statement, whose
 value is then its output: ``alert(WFAlertActionMessage=f"{len(items)} left")``.
 ``+`` with text on either side joins text (a Text action); between two
-variables it adds numbers: join text variables with ``f"{a}{b}"``.
+variables it adds numbers: join text variables with ``f"{a}{b}"``.  By hand,
+``-a`` is ``a * -1`` and ``max(a, b)`` the Maximum of the list ``[a, b]``
+(compiling only: decompiled code keeps the product and the list).
 
 The assignment is the action's output (``_ = ...`` when the action has no
 output id).  Only an action with nothing but that one value (and a custom
@@ -48,6 +51,13 @@ KEYS = {TEXT: "WFTextActionText", NUMBER: "WFNumberActionNumber", LIST: "WFItems
 # Calculate's operations: Python operator <-> WFMathOperation, or the scientific one.
 OPERATIONS = {"+": "+", "-": "-", "*": "×", "/": "÷"}
 SCIENTIFIC = {"%": "Modulus", "**": "x^y"}
+# Scientific operations of one number <-> the Python builtin that computes the same.
+SCIENTIFIC_FUNCTIONS = {"abs": "abs(x)"}
+# Python operators Calculate lacks -> what to write instead.
+_MISSING_OPERATORS = {
+    ast.FloorDiv: "divide with / and round down: round_number(a / b, mode=\"Always Round Down\")",
+    ast.MatMult: "Calculate multiplies numbers only: use *",
+}
 _AST_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.Mod: "%", ast.Pow: "**"}
 _INPUT, _OPERATION, _OPERAND = "WFInput", "WFMathOperation", "WFMathOperand"
 _SCIENCE, _SCIENCE_OPERAND = "WFScientificMathOperation", "WFScientificMathOperand"
@@ -114,7 +124,11 @@ def _lower_math(ctx, params: dict) -> nodes.Expr | None:
         return None
     if operation.value == "…":
         science = params.pop(_SCIENCE, None)
-        operator = {name: op for op, name in SCIENTIFIC.items()}.get(science.value if ir.is_str_literal(science) else None)
+        science = science.value if ir.is_str_literal(science) else None
+        function = {name: f for f, name in SCIENTIFIC_FUNCTIONS.items()}.get(science)
+        if function is not None and _SCIENCE_OPERAND not in params:
+            return None if params else nodes.Call(nodes.Name(function), [nodes.Arg(left)])
+        operator = {name: op for op, name in SCIENTIFIC.items()}.get(science)
         right = _operand_code(ctx, params.pop(_SCIENCE_OPERAND, ir.ABSENT))
     else:
         operator = {name: op for op, name in OPERATIONS.items()}.get(operation.value)
@@ -177,10 +191,17 @@ def is_computed(node: ast.expr) -> bool:
     """Arithmetic, ``len(x)``, or one of Python's text and list operations
     (constructs.operations): values an action computes."""
     if isinstance(node, ast.BinOp):
-        return type(node.op) in _AST_OPERATORS
-    if operations.matches(node):
+        return True  # an operator Calculate lacks is refused where the action is made
+    if _is_negation(node) or operations.matches(node):
         return True
-    return _is_len(node) or _statistic(node) is not None
+    if _is_len(node) or _statistic(node) is not None or _extreme_of_several(node) is not None:
+        return True
+    return _one_argument_call(node) in SCIENTIFIC_FUNCTIONS
+
+
+def _is_negation(node: ast.expr) -> bool:
+    """``-x`` of something other than a number literal (``-5`` is a number)."""
+    return isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and not isinstance(node.operand, ast.Constant)
 
 
 def _is_len(node: ast.expr) -> bool:
@@ -189,6 +210,14 @@ def _is_len(node: ast.expr) -> bool:
 
 def _statistic(node: ast.expr) -> str | None:
     return STATISTICS_FUNCTIONS.get(_one_argument_call(node))
+
+
+def _extreme_of_several(node: ast.expr) -> str | None:
+    """``max(a, b)``, ``min(a, b, c)``: the statistic of the list of the arguments."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("min", "max"):
+        if len(node.args) > 1 and not node.keywords and not any(isinstance(arg, ast.Starred) for arg in node.args):
+            return STATISTICS_FUNCTIONS[node.func.id]
+    return None
 
 
 def _one_argument_call(node: ast.expr) -> str | None:
@@ -209,6 +238,14 @@ def parse(ctx, node: ast.expr) -> ir.Action:
     origin = ctx.origin(node)
     if isinstance(node, ast.BinOp):
         return _parse_arithmetic(ctx, node)
+    if _is_negation(node):  # -x is x * -1
+        params = [(_INPUT, _input_operand(ctx, node.operand)), (_OPERATION, ir.Literal(OPERATIONS["*"])), (_OPERAND, ir.Literal("-1"))]
+        return ir.Action(MATH, params, origin=origin)
+    function = _one_argument_call(node)
+    if function in SCIENTIFIC_FUNCTIONS:
+        params = [(_INPUT, _input_operand(ctx, node.args[0]))] if not _is_implicit(node.args[0]) else []
+        params += [(_OPERATION, ir.Literal("…")), (_SCIENCE, ir.Literal(SCIENTIFIC_FUNCTIONS[function]))]
+        return ir.Action(MATH, params, origin=origin)
     if operations.matches(node):
         return operations.parse(ctx, node)
     if _is_len(node):
@@ -216,6 +253,11 @@ def parse(ctx, node: ast.expr) -> ir.Action:
     statistic = _statistic(node)
     if statistic is not None:
         params = [*_statistics_input(ctx, node.args[0]), (_STATISTICS_OPERATION, ir.Literal(statistic))]
+        return ir.Action(STATISTICS, params, origin=origin)
+    statistic = _extreme_of_several(node)
+    if statistic is not None:
+        numbers = ast.copy_location(ast.List(elts=node.args, ctx=ast.Load()), node)
+        params = [*_statistics_input(ctx, numbers), (_STATISTICS_OPERATION, ir.Literal(statistic))]
         return ir.Action(STATISTICS, params, origin=origin)
     if isinstance(node, ast.Dict):
         return ir.Action(DICTIONARY, [(KEYS[DICTIONARY], dictionaries.parse(ctx, node))], origin=origin)
@@ -241,7 +283,8 @@ def parse(ctx, node: ast.expr) -> ir.Action:
 def _parse_arithmetic(ctx, node: ast.BinOp) -> ir.Action:
     operator = _AST_OPERATORS.get(type(node.op))
     if operator is None:
-        raise ctx.error(node, "found an operator Calculate does not have, expected + - * / % or **")
+        hint = _MISSING_OPERATORS.get(type(node.op), "Calculate has + - * / % and **")
+        raise ctx.error(node, f"found an operator Calculate does not have; {hint}")
     if operator == "+" and _is_text_sum(node):
         from .text import parse_fstring
 
@@ -306,7 +349,7 @@ def _input_operand(ctx, node: ast.expr):
     """Calculate's input is a variable: a number literal there is made by a Number action first."""
     from . import variables
 
-    if isinstance(node, ast.Constant) or isinstance(node, ast.UnaryOp):
+    if isinstance(node, ast.Constant) or isinstance(node, ast.UnaryOp) and not _is_negation(node):
         number = ir.Action(NUMBER, [(KEYS[NUMBER], values.parse(ctx, node))], origin=ctx.origin(node))
         return ir.TokenAttachment(ir.Attachment(ctx.hoist(number)))
     return ir.TokenAttachment(variables.parse(ctx, node))

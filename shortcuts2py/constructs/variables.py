@@ -371,6 +371,9 @@ def _parse_method(ctx, node: ast.Call, method: str) -> ir.Attachment:
         _append(attachment, kind.value, [(key, value) for key, value in fields if key != "Type"])
     elif method in _DICTIONARY_VIEWS:
         raise ctx.error(node, f"found .{method}(), which no action gives; {_DICTIONARY_VIEWS[method]}")
+    elif method in _TEST_METHODS:
+        raise ctx.error(node, f"found .{method}() used as a value: it is a test, and Shortcuts has no true/false "
+                        f"values; test it where it is needed (`if x.{method}(...):`)")
     else:
         raise ctx.error(
             node,
@@ -379,12 +382,12 @@ def _parse_method(ctx, node: ast.Call, method: str) -> ir.Attachment:
     return attachment
 
 
-# Python's views of a dictionary, and what Get Dictionary Value gives instead.
-_ALL_KEYS = 'getvalueforkey(WFInput=d, WFGetDictionaryValueType="All Keys")'
+# Methods that are If tests (constructs.conditions), not values.
+_TEST_METHODS = frozenset({"startswith", "endswith", "is_today", "in_next", "in_last"})
+# Python's views of a dictionary that no action gives, and what to write instead
+# (d.keys(), d.values() and d.get(key) are actions: see constructs.operations).
 _DICTIONARY_VIEWS = {
-    "keys": f"its keys are {_ALL_KEYS}",
-    "values": 'its values are getvalueforkey(WFInput=d, WFGetDictionaryValueType="All Values")',
-    "items": f"loop over its keys, `for key in {_ALL_KEYS}:`, and read each value as getvalueforkey(key, d)",
+    "items": "loop over its keys, `for key in d.keys():`, and read each value as d.get(key)",
 }
 
 

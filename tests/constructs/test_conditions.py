@@ -40,6 +40,17 @@ def test_single_tests(test, condition):
     assert _start(plist)["WFCondition"] == condition
 
 
+@pytest.mark.parametrize("by_hand, written", [("x is None", "not x"), ("x is not None", "x")])
+def test_is_none_by_hand_is_the_value_test(by_hand, written):
+    plist = api.compile(HEAD + SETUP + f"if {by_hand}:\n    vibrate()\n")
+    assert plist == api.compile(HEAD + SETUP + f"if {written}:\n    vibrate()\n")
+
+
+def test_is_with_anything_but_none_is_refused():
+    with pytest.raises(api.CompileError, match="only in `x is None`"):
+        api.compile(HEAD + SETUP + "if x is n:\n    vibrate()\n")
+
+
 def test_numbers_and_text_differ():
     number = _start(api.compile(HEAD + SETUP + "if n == 200:\n    vibrate()\n"))
     text = _start(api.compile(HEAD + SETUP + 'if n == "200":\n    vibrate()\n'))
@@ -176,3 +187,9 @@ def test_an_era_if_without_an_operator_tests_contains():
 def test_date_forms_out_of_place_are_refused_with_what_to_write(line, message):
     with pytest.raises(api.CompileError, match=message):
         api.compile(HEAD + DATES + line)
+
+
+def test_a_test_method_used_as_a_value_is_refused_saying_where_it_belongs():
+    with pytest.raises(api.CompileError, match="it is a test") as raised:
+        api.compile(HEAD + SETUP + 'ok = x.startswith("a")\n')
+    assert raised.value.line == 5

@@ -86,3 +86,32 @@ def test_text_methods_work_on_strings_and_f_strings_too():
     kinds = [kind for kind, _ in actions]
     assert kinds == ["split", "gettext", "changecase"]
     assert actions[0][1]["text"] == "a,b"
+
+
+def test_dictionary_get_keys_and_values_are_get_dictionary_value():
+    actions = _actions('d = {"k": 1}\nv = d.get("k")\nks = d.keys()\nvs = d.values()\n')
+    kinds = [kind for kind, _ in actions]
+    assert kinds == ["dictionary", "getvalueforkey", "getvalueforkey", "getvalueforkey"]
+    # What the app writes: a key and no type for a value, a type and no key for the others.
+    assert actions[1][1]["WFDictionaryKey"] == "k" and "WFGetDictionaryValueType" not in actions[1][1]
+    assert actions[2][1]["WFGetDictionaryValueType"] == "All Keys" and "WFDictionaryKey" not in actions[2][1]
+    assert actions[3][1]["WFGetDictionaryValueType"] == "All Values"
+
+
+def test_a_loop_over_a_dictionary_s_keys_reads_each_value():
+    actions = _actions('d = {"k": 1}\nfor key in d.keys():\n    showresult(Text=d.get(key))\n')
+    kinds = [kind for kind, _ in actions]
+    assert kinds == ["dictionary", "getvalueforkey", "each", "getvalueforkey", "showresult", "each"]
+
+
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ('d = {"k": 1}\nv = d.get("k", 0)\n', "has no default"),
+        ('d = {"k": 1}\nfor p in d.items():\n    vibrate()\n', "each value as d.get"),
+    ],
+)
+def test_dictionary_forms_without_an_action_say_what_to_write(body, words):
+    with pytest.raises(api.CompileError, match=words) as raised:
+        api.compile(HEAD + body)
+    assert raised.value.line == 3

@@ -4,8 +4,11 @@ reads back as the same action."""
 import pytest
 
 from shortcuts2py import api
+from shortcuts2py.errors import CompileError
 
-from .harness import act, attachment, exact, out, root_of, tokens
+from .harness import act, attachment, compiles_to, exact, out, root_of, tokens
+
+HEAD = "from s2py_actions import *\n"
 
 
 def test_a_text_in_its_plist_shape_keeps_its_call():
@@ -96,3 +99,38 @@ def test_a_variable_set_before_and_in_a_loop_is_folded():
         act("repeat.count", {"GroupingIdentifier": "G", "WFControlFlowMode": 2, "UUID": "C"}),
     ]
     exact(root_of(*_number_then_set("A", 1, "n"), *loop, _shown("n")), "n = 1", "n = 2")
+
+
+def test_calculate_abs_is_the_builtin():
+    root = root_of(
+        act("number", {"UUID": "N", "WFNumberActionNumber": -4}),
+        act("math", {"UUID": "A", "WFInput": attachment(out("N", "Number")), "WFMathOperation": "…", "WFScientificMathOperation": "abs(x)"}),
+        _shown_output("A"),
+    )
+    exact(root, "calculation_result = abs(number)")
+
+
+def test_calculate_abs_with_an_operand_keeps_the_call():
+    """abs() takes one number: an operand the app kept beside it has no place in it."""
+    params = {"UUID": "A", "WFMathOperation": "…", "WFScientificMathOperation": "abs(x)", "WFScientificMathOperand": "2"}
+    code = exact(root_of(act("number", {"UUID": "N", "WFNumberActionNumber": 3}), act("math", params), _shown_output("A")))
+    assert "= abs(" not in code and "WFScientificMathOperand=\"2\"" in code
+
+
+def test_negation_by_hand_is_a_product_with_minus_one():
+    compiles_to(HEAD + "x = 7\nv = -x\n", api.compile(HEAD + "x = 7\nv = x * -1\n"))
+
+
+def test_floor_division_is_refused_saying_what_to_write():
+    with pytest.raises(CompileError) as raised:
+        api.compile(HEAD + "x = 7\nz = x // 2\n")
+    assert (raised.value.line, raised.value.column) == (3, 5) and "round_number(a / b" in raised.value.message
+
+
+def _shown_output(uuid: str) -> dict:
+    return act("showresult", {"Text": tokens("\ufffc", {"{0, 1}": out(uuid, "Calculation Result")})})
+
+
+def test_max_of_several_numbers_is_the_maximum_of_their_list():
+    compiles_to(HEAD + "a = 3\nbig = max(4, a)\n", api.compile(HEAD + "a = 3\nbig = max([4, a])\n"))
+    compiles_to(HEAD + "a = 3\nsmall = min(a, 1, a)\n", api.compile(HEAD + "a = 3\nsmall = min([a, 1, a])\n"))

@@ -49,16 +49,6 @@ def test_the_inner_action_does_not_take_the_outer_ones_keys():
     assert actions[1]["WFWorkflowActionParameters"]["WFAlertActionTitle"] == "T"
 
 
-@pytest.mark.parametrize("view", ["items", "values", "keys"])
-def test_dictionary_views_say_what_gives_them(view):
-    from shortcuts2py import api
-    from shortcuts2py.errors import CompileError
-
-    with pytest.raises(CompileError) as raised:
-        api.compile(HEAD + f'd = {{"a": 1}}\nfor x in d.{view}():\n    showresult(Text=x)\n')
-    assert "getvalueforkey(" in raised.value.message and raised.value.line == 3
-
-
 def _dictionary_read_twice(second_label: str) -> dict:
     """A Dictionary action's output read as "Dictionary" twice and once as ``second_label``."""
     made = act("dictionary", {"WFItems": {"Value": {"WFDictionaryFieldValueItems": []}, "WFSerializationType": "WFDictionaryFieldValue"}, "UUID": "D1"})
