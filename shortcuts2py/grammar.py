@@ -135,8 +135,16 @@ def _level_rules(depth: int, max_depth: int) -> list[str]:
             f"match_statement_{depth}: _match_head _NLB_{depth + 1} case_{depth + 1} (_NL_{depth + 1} case_{depth + 1})* -> match_statement"
         )
         closed.append(f"match_statement_{depth}")
+        # A match on a value: literal cases, then `case _` if any (an if chain).
+        rules.append(
+            f"value_match_{depth}: _value_match_head _NLB_{depth + 1} value_case_{depth + 1} (_NL_{depth + 1} value_case_{depth + 1})*"
+            f" [_NL_{depth + 1} last_case_{depth + 1}] -> match_statement"
+        )
+        closed.append(f"value_match_{depth}")
     if has_blocks and depth >= 1:
         rules.append(f"case_{depth}: _case_head {inner} -> case")
+        rules.append(f"value_case_{depth}: _value_case_head {inner} -> case")
+        rules.append(f"last_case_{depth}: _last_case_head {inner} -> case")
     item = f"_item_{depth}"
     rules.append(f"{item}: " + " | ".join(closed))
     opened, shut = f"_open_{depth}", f"_closed_{depth}"

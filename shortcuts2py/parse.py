@@ -37,7 +37,7 @@ PYTHON_FUNCTION_HINTS = {
     "print": "to show something, use showresult(Text=...) (Show Result) or alert(WFAlertActionMessage=...)",
     "input": "to ask for text, use ask(WFAskActionPrompt=\"...\") (Ask for Input); the shortcut's own input is ShortcutInput",
     "int": "Shortcuts has one kind of number: float(x) reads x as a number, is_workflow_actions_round(WFInput=x) rounds it",
-    "round": "use is_workflow_actions_round(WFInput=x) (Round Number)",
+    "round": "use round_number(x) (Round Number; its mode=\"Normal\" rounds halves up, where Python's round goes to the even neighbour)",
     "abs": "use math(WFInput=x, WFMathOperation=\"…\", WFScientificMathOperation=\"abs(x)\")",
     "sorted": "use filter_files(WFContentItemInputParameter=items, WFContentItemSortProperty=\"Name\") to sort items",
     "open": "use documentpicker_open(...) (Get File) to read a file",
@@ -184,6 +184,7 @@ class ParseContext:
 
     def build(self) -> ir.Workflow:
         assignments.rewrite_key_updates(self.source.tree)
+        ifs.rewrite_value_matches(self, self.source.tree)
         statements = list(self.source.tree.body)
         head, icon, spelling, statements = self._split(statements)
         self.settings = header.read_settings(self, spelling)

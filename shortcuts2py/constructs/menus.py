@@ -136,12 +136,7 @@ def _item_of(title: str, shown: ir.TokenString | None):
 
 def parse(ctx, node: ast.Match) -> ir.Block:
     subject = node.subject
-    if not (isinstance(subject, ast.Call) and isinstance(subject.func, ast.Name) and subject.func.id == "menu"):
-        raise ctx.error(
-            subject,
-            "found match on a value: Shortcuts matches only a menu, `match menu(WFMenuPrompt=\"...\"):`; "
-            "to compare a value, write `if x == \"a\": ... elif x == \"b\": ... else: ...`",
-        )
+    # A match on a value is an if chain by now (ifs.rewrite_value_matches).
     if subject.args:
         raise ctx.error(subject.args[0], "found a positional argument in menu(), expected Key=value")
     origin = ctx.origin(node)

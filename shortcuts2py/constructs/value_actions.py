@@ -290,6 +290,9 @@ def _parse_arithmetic(ctx, node: ast.BinOp) -> ir.Action:
 
         parts = _text_parts(ctx, node)
         return ir.Action(TEXT, [(KEYS[TEXT], ir.TokenString(parts, has_ranges=ctx.empty_ranges and not any(isinstance(p, ir.Attachment) for p in parts)))], origin=ctx.origin(node))
+    if operator == "+" and (isinstance(node.left, ast.List) or isinstance(node.right, ast.List)):
+        raise ctx.error(node, "found + with a list, which Calculate cannot add; to add items to a list variable, "
+                        "write `items += [x]` (Add to Variable)")
     for side in (node.left, node.right):
         if _is_text(side):  # "ab" * 3 repeats text in Python; Calculate would read the text as a number
             raise ctx.error(side, f"found text with {operator}, which Python does not compute as a number; "

@@ -87,12 +87,6 @@ def test_a_short_name_with_underscores_between_its_words_is_that_action():
     assert catalog.identifier_by_alias("no_such_action") is None
 
 
-def test_match_on_a_value_says_to_write_if_elif():
-    with pytest.raises(CompileError) as raised:
-        api.compile(HEAD + 'x = "a"\nmatch x:\n    case "a":\n        alert("A")\n')
-    assert "elif" in raised.value.message and raised.value.line == 3
-
-
 @pytest.mark.parametrize(
     "code, words",
     [

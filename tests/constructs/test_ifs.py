@@ -1,4 +1,5 @@
-"""If blocks: the stale operands the app keeps, said after the body by If number."""
+"""If blocks: the stale operands the app keeps, said after the body by If number; a match
+on a value written by hand, read as the if chain that means the same."""
 
 import ast
 
@@ -88,3 +89,39 @@ def test_stale_operands_are_a_trailer():
     code = HEAD + 'stale_operands({1: {"WFNumberValue": 4}})\nx = ask(WFAskActionPrompt="Name?")\nif x:\n    vibrate()\n'
     with pytest.raises(api.CompileError, match=r"expected it as the last \(before spelling, icon_image and ids\) statement"):
         api.compile(code)
+
+
+def test_a_match_on_a_value_is_the_if_chain_that_means_the_same():
+    setup = 'x = "b"\n'
+    matched = setup + (
+        'match x:\n    case "a":\n        vibrate()\n    case "b" | "c":\n        showresult(Text="bc")\n'
+        '    case None:\n        showresult(Text="none")\n    case _:\n        showresult(Text="other")\n'
+    )
+    chained = setup + (
+        'if x == "a":\n    vibrate()\nelif x == "b" or x == "c":\n    showresult(Text="bc")\n'
+        'elif not x:\n    showresult(Text="none")\nelse:\n    showresult(Text="other")\n'
+    )
+    assert api.compile(HEAD + matched) == api.compile(HEAD + chained)
+
+
+def test_a_name_set_in_every_case_of_a_match_on_a_value_may_be_unset_after_it():
+    """No `case _`: no case may run, as in Python; x is a variable read after the chain."""
+    plist = api.compile(HEAD + 'n = 3\nmatch n:\n    case 1:\n        x = "one"\n    case 3:\n        x = "three"\nshowresult(Text=x)\n')
+    shown = plist["WFWorkflowActions"][-1]["WFWorkflowActionParameters"]["Text"]
+    assert shown["Value"] == {"Type": "Variable", "VariableName": "x"}
+
+
+@pytest.mark.parametrize(
+    "code, words",
+    [
+        ('match ask(WFAskActionPrompt="?"):\n    case "a":\n        vibrate()\n', "assign its output"),
+        ('x = "a"\nmatch x:\n    case "a" if x:\n        vibrate()\n', "guard"),
+        ('x = "a"\nmatch x:\n    case _:\n        vibrate()\n    case "a":\n        vibrate()\n', "expected it last"),
+        ('x = "a"\nmatch x:\n    case [a, b]:\n        vibrate()\n', "cases are literals"),
+        ('x = "a"\nmatch x:\n    case y:\n        vibrate()\n', "cases are literals"),
+    ],
+)
+def test_match_forms_an_if_chain_cannot_say_are_refused_at_their_place(code, words):
+    with pytest.raises(api.CompileError, match=words) as raised:
+        api.compile(HEAD + code)
+    assert raised.value.line >= 3

@@ -134,3 +134,9 @@ def _shown_output(uuid: str) -> dict:
 def test_max_of_several_numbers_is_the_maximum_of_their_list():
     compiles_to(HEAD + "a = 3\nbig = max(4, a)\n", api.compile(HEAD + "a = 3\nbig = max([4, a])\n"))
     compiles_to(HEAD + "a = 3\nsmall = min(a, 1, a)\n", api.compile(HEAD + "a = 3\nsmall = min([a, 1, a])\n"))
+
+
+def test_a_list_added_with_plus_is_refused_saying_to_append():
+    with pytest.raises(CompileError, match=r"items \+= \[x\]") as raised:
+        api.compile(HEAD + "nums = [1, 2]\nnums = nums + [3]\n")
+    assert raised.value.line == 3

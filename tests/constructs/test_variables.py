@@ -88,3 +88,13 @@ def test_shown_as_belongs_right_after_an_output(code, message):
 
     with pytest.raises(api.CompileError, match=message):
         api.compile(HEAD + code + "\nshowresult(Text=x)\n")
+
+
+def test_a_subscript_by_a_variable_says_what_to_write_for_each_meaning():
+    from shortcuts2py import api
+    from shortcuts2py.errors import CompileError
+
+    with pytest.raises(CompileError) as raised:
+        api.compile(HEAD + 'items = ["a", "b"]\nk = "a"\nshowresult(Text=items[k])\n')
+    message = raised.value.message
+    assert "d.get(key)" in message and "Item At Index" in message and raised.value.line == 4
