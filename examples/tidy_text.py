@@ -23,7 +23,7 @@ straight = text_replace(
 tidy = text_changecase(WFCaseType="Capitalize with sentence case", text=straight)
 setclipboard(WFInput=tidy)
 words = is_workflow_actions_count(WFCountType="Words", Input=tidy)
-characters = is_workflow_actions_count(WFCountType="Characters", Input=tidy)
+characters = len(tidy)
 minutes = words / 200
 reading_time = is_workflow_actions_round(WFInput=minutes, WFRoundMode="Always Round Up")
 first_line = text_split(WFTextSeparator="New Lines", text=tidy)

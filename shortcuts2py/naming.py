@@ -593,6 +593,11 @@ class Naming:
     def display(self, uuid: str) -> str | None:
         return self._displays[uuid]
 
+    def source_identifier(self, uuid: str) -> str | None:
+        """The identifier of the action whose output ``uuid`` is, or None (a missing one)."""
+        found = self._first.get(uuid)
+        return found[0].identifier if found is not None else None
+
     def is_missing(self, uuid: str) -> bool:
         return uuid in self.missing_ids
 

@@ -168,6 +168,7 @@ class ParseContext:
         self._group_refs: list[tuple[str, ir.GroupRef]] = []
         self._missing: list[tuple[str, ir.OutputRef]] = []
         self._definition_actions: dict[int, ir.Action] = {}
+        self._output_identifiers: dict[str, str] = {}  # output id -> the identifier of its action
         self._definition_displays: dict[int, object] = {}
         self._latest: dict[str, int] = {}  # name -> its latest definition in file order
         self._name_uses: dict[str, int] = {}
@@ -420,6 +421,7 @@ class ParseContext:
         else:
             action.uuid = self._fresh_id("value", f"{action.origin.line}:{action.origin.column}")
         self._hoisted[-1].append(action)
+        self._output_identifiers[action.uuid] = action.identifier
         display = catalog.output_name(action.identifier)
         return ir.OutputRef(action.uuid, display if display is not None else ir.ABSENT)
 
@@ -589,6 +591,7 @@ class ParseContext:
             return
         if raw is None:
             action.uuid = self._output_id(name)
+            self._output_identifiers[action.uuid] = action.identifier
         if name in self.flow.variables:
             display = names_display(action, block_identifier)
             reference = ir.Attachment(ir.OutputRef(action.uuid, display if display is not None else ir.ABSENT))
@@ -643,6 +646,10 @@ class ParseContext:
         uses = self._name_uses.get(f"{kind}:{name}", 0)
         self._name_uses[f"{kind}:{name}"] = uses + 1
         return new_id(kind, f"{name}#{uses}")
+
+    def output_identifier(self, uuid: str) -> str | None:
+        """The identifier of the action an output read so far belongs to, or None."""
+        return self._output_identifiers.get(uuid)
 
     def resolve(self, node: ast.Name) -> object:
         """What a name read stands for: a loop variable, a global, a variable or an output."""

@@ -411,7 +411,8 @@ def test_language_forms_without_a_workflowbench_spelling_keep_their_actions():
         'total = sum(_)\n'
         'size = len(items)\n'
         'smallest = min(_)\n'
-        'showresult(Text=f"{Count} {total} {size} {smallest}")\n'
+        'gap = abs(n)\n'
+        'showresult(Text=f"{Count} {total} {size} {smallest} {gap}")\n'
     )
     plist = api.compile(code)
     wb = from_default(api.decompile(plist))
@@ -420,6 +421,7 @@ def test_language_forms_without_a_workflowbench_spelling_keep_their_actions():
     assert identifiers(again) == identifiers(plist["WFWorkflowActions"])
     assert "is.workflow.actions.appendvariable" not in identifiers(again)
     assert [params(a).get("WFStatisticsOperation") for a in again if a["WFWorkflowActionIdentifier"].endswith("statistics")] == ["Sum", "Minimum"]
+    assert [params(a).get("WFScientificMathOperation") for a in again if a["WFWorkflowActionIdentifier"].endswith("math")] == [None, "abs(x)"]
 
 
 def test_a_variable_set_by_an_explicit_call_is_a_variable_in_a_dictionary():

@@ -11,6 +11,7 @@ Dictionary                                    dictionary = {"key": 1}
 Calculate + - × ÷, Modulus, x^y               result = a + 1, a * b, a % 2, a ** b
 Calculate abs(x)                              result = abs(a)
 Count (of items)                              count = len(items)
+Count Characters of a text                    count = len("abc"), len(f"{x}"), len(text)
 Calculate Statistics: Sum, Minimum, Maximum   total = sum(items), min(items), max(items)
 ============================================  ===========================================
 
@@ -19,7 +20,10 @@ an expression is compiled into its action just before the statement, whose
 value is then its output: ``alert(WFAlertActionMessage=f"{len(items)} left")``.
 ``+`` with text on either side joins text (a Text action); between two
 variables it adds numbers: join text variables with ``f"{a}{b}"``.  By hand,
-``-a`` is ``a * -1`` and ``max(a, b)`` the Maximum of the list ``[a, b]``
+``len()`` means what it means in Python: of a text (a string, an f-string, or
+the output of an action Python's own text forms make: Text, Change Case, Trim
+Whitespace, Replace Text, Combine Text) it counts characters, of anything else
+items.  By hand, ``-a`` is ``a * -1`` and ``max(a, b)`` the Maximum of the list ``[a, b]``
 (compiling only: decompiled code keeps the product and the list).
 
 The assignment is the action's output (``_ = ...`` when the action has no
@@ -62,6 +66,13 @@ _AST_OPERATORS = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.M
 _INPUT, _OPERATION, _OPERAND = "WFInput", "WFMathOperation", "WFMathOperand"
 _SCIENCE, _SCIENCE_OPERAND = "WFScientificMathOperation", "WFScientificMathOperand"
 _COUNT_INPUT = "Input"  # Count's and Calculate Statistics' input
+_COUNT_TYPE, _CHARACTERS = "WFCountType", "Characters"
+# Actions whose output the language writes as a Python str (a literal, an
+# f-string, s.upper(), s.strip(), s.replace(...), ", ".join(...)).
+TEXT_OUTPUTS = frozenset({
+    TEXT, "is.workflow.actions.text.changecase", "is.workflow.actions.text.trimwhitespace",
+    "is.workflow.actions.text.replace", "is.workflow.actions.text.combine",
+})
 _STATISTICS_OPERATION = "WFStatisticsOperation"
 # Python's functions of a list <-> the statistic that computes the same.
 STATISTICS_FUNCTIONS = {"sum": "Sum", "min": "Minimum", "max": "Maximum"}
@@ -162,10 +173,34 @@ def _lower_statistics(ctx, params: dict) -> nodes.Expr | None:
 
 
 def _lower_count(ctx, params: list) -> nodes.Expr | None:
-    if len(params) > 1 or (params and params[0][0] != _COUNT_INPUT):
+    found = dict(params)
+    if len(found) != len(params) or set(found) - {_COUNT_INPUT, _COUNT_TYPE}:
         return None
-    subject = _operand_code(ctx, params[0][1] if params else ir.ABSENT, implicit=True)
+    kind, source = found.get(_COUNT_TYPE, ir.ABSENT), found.get(_COUNT_INPUT, ir.ABSENT)
+    text = _is_python_text(source, ctx.naming.source_identifier)
+    if kind is ir.ABSENT and not text:
+        subject = _operand_code(ctx, source, implicit=True)
+    elif kind == ir.Literal(_CHARACTERS) and text:
+        subject = values.lower(ctx, source)
+        subject = None if isinstance(subject, nodes.DictDisplay) else subject  # a text only its plist shape says
+    else:
+        return None
     return nodes.Call(nodes.Name("len"), [nodes.Arg(subject)]) if subject is not None else None
+
+
+def _is_python_text(value, source_identifier) -> bool:
+    """Whether ``value`` is what Python would see as a str: a text, or a plain
+    reference to the output of one of TEXT_OUTPUTS (``source_identifier``: output
+    id -> the identifier of its action)."""
+    if ir.is_str_literal(value) or isinstance(value, ir.TokenString):
+        return True
+    if not isinstance(value, ir.TokenAttachment):
+        return False
+    attachment = value.attachment
+    base = attachment.base
+    if not isinstance(base, ir.OutputRef) or attachment.aggrandizements is not ir.ABSENT or attachment.extra:
+        return False
+    return source_identifier(base.uuid) in TEXT_OUTPUTS
 
 
 # --- parse -----------------------------------------------------------------------------
@@ -383,8 +418,16 @@ def _statistics_input(ctx, node: ast.expr) -> list:
 
 
 def _count_params(ctx, node: ast.expr) -> list:
+    """``len(x)``: Count's Input, and Characters where Python's len() counts them (of a text)."""
     from . import variables
 
     if _is_implicit(node):
         return []
-    return [(_COUNT_INPUT, ir.TokenAttachment(variables.parse(ctx, node)))]
+    if _is_text(node):
+        source = values.parse(ctx, node)
+    else:
+        source = ir.TokenAttachment(variables.parse(ctx, node))
+    params = [(_COUNT_INPUT, source)]
+    if _is_python_text(source, ctx.output_identifier):
+        params.insert(0, (_COUNT_TYPE, ir.Literal(_CHARACTERS)))
+    return params

@@ -140,3 +140,27 @@ def test_a_list_added_with_plus_is_refused_saying_to_append():
     with pytest.raises(CompileError, match=r"items \+= \[x\]") as raised:
         api.compile(HEAD + "nums = [1, 2]\nnums = nums + [3]\n")
     assert raised.value.line == 3
+
+
+def _count(params: dict) -> dict:
+    return act("count", {"UUID": "C", **params})
+
+
+def _shown_count() -> dict:
+    return act("showresult", {"Text": tokens("\ufffc", {"{0, 1}": out("C", "Count")})})
+
+
+def test_len_of_a_text_counts_its_characters_as_python_does():
+    text = act("gettext", {"UUID": "T", "WFTextActionText": "hello"})
+    exact(root_of(text, _count({"WFCountType": "Characters", "Input": attachment(out("T"))}), _shown_count()), "count = len(text)")
+    exact(root_of(_count({"WFCountType": "Characters", "Input": "abc"}), _shown_count()), 'count = len("abc")')
+    plist = api.compile(HEAD + 's = "hello"\nn = len(s)\nwords = s.split(" ")\nm = len(words)\n')
+    kinds = [a["WFWorkflowActionParameters"].get("WFCountType") for a in plist["WFWorkflowActions"] if a["WFWorkflowActionIdentifier"].endswith(".count")]
+    assert kinds == ["Characters", None]
+
+
+def test_a_count_of_items_of_a_text_keeps_the_call():
+    """len(text) would count characters: the app's count of a text's items keeps its call."""
+    text = act("gettext", {"UUID": "T", "WFTextActionText": "hello"})
+    code = exact(root_of(text, _count({"Input": attachment(out("T"))}), _shown_count()))
+    assert "len(" not in code

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import ast
 
-from ...constructs.value_actions import STATISTICS_FUNCTIONS
+from ...constructs.value_actions import SCIENTIFIC_FUNCTIONS, STATISTICS_FUNCTIONS
 
 
-# Builtins the language reads as actions (Count, Calculate Statistics).
-VALUE_BUILTINS = frozenset({"len", *STATISTICS_FUNCTIONS})
+# Builtins the language reads as actions (Count, Calculate Statistics, Calculate).
+VALUE_BUILTINS = frozenset({"len", *STATISTICS_FUNCTIONS, *SCIENTIFIC_FUNCTIONS})
 
 
 def of_previous_output(call: ast.Call) -> bool:

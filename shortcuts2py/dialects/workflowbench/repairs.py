@@ -25,7 +25,7 @@ VALUE_FUNCTIONS = frozenset(
         words.COERCE_FUNCTION, words.FORMAT_DATE_FUNCTION, words.UNIT_FUNCTION, "str", "float", "int", "dict", "list", "bool",
         "input", "var", "ref", "global_variable", "missing_output", "attachment", "date", "real", "option", "group",
         "dictionary_field", "plain_dict", "plain_list", "token_string", words.CLIPBOARD_FUNCTION, words.DEVICE_DETAILS_FUNCTION,
-        "is_workflow_actions_gethomeaccessorystate", "len",
+        "is_workflow_actions_gethomeaccessorystate", "len", "abs",
     }
 ) | names.PSEUDO_FUNCTIONS
 COMPARISONS = ("==", "!=", "<", ">", "<=", ">=")
