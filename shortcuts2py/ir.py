@@ -16,6 +16,7 @@ Every node converts back to exactly one plist value (see ``assemble``), and
 from __future__ import annotations
 
 import datetime
+import math
 from dataclasses import dataclass, field
 from collections.abc import Callable
 from typing import Union
@@ -46,11 +47,25 @@ Scalar = Union[str, int, float, bool, bytes, datetime.datetime]
 # --- values -----------------------------------------------------------------
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Literal:
-    """A plist scalar: str, int, float, bool, bytes or date."""
+    """A plist scalar: str, int, float, bool, bytes or date.
+
+    Equal only to a Literal of the same type and value: Python's ``1 == True ==
+    1.0`` would let a check for one shape pass another (an integer 1 where the
+    app writes True), and 0.0 and -0.0 are two plist values."""
 
     value: Scalar
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not Literal:
+            return NotImplemented
+        mine, theirs = self.value, other.value
+        if type(mine) is not type(theirs) or mine != theirs:
+            return False
+        return type(mine) is not float or math.copysign(1.0, mine) == math.copysign(1.0, theirs)
+
+    __hash__ = None  # mutable, as before: no Literal is a key
 
 
 @dataclass(slots=True)

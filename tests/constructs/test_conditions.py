@@ -81,6 +81,20 @@ def test_migrated_ifs_are_marked_once_in_the_header():
     assert api.roundtrip(plist).ok
 
 
+@pytest.mark.parametrize("other", [1, 1.0])
+def test_a_migration_flag_of_another_type_is_no_migration_flag(other):
+    """1 equals True in Python, not in a plist: an If whose flag is the integer 1 keeps
+    it as written (a fuzzing finding: the header said legacy_comparisons and the 1
+    came back True)."""
+    plist = api.compile(HEAD + SETUP + 'if x == "a":\n    vibrate()\nif n > 3:\n    vibrate()\n')
+    starts = [a["WFWorkflowActionParameters"] for a in plist["WFWorkflowActions"]
+              if a["WFWorkflowActionIdentifier"].endswith(".conditional") and a["WFWorkflowActionParameters"].get("WFControlFlowMode") == 0]
+    starts[0]["WFConditionalLegacyComparisonBehavior"] = True
+    starts[1]["WFConditionalLegacyComparisonBehavior"] = other
+    assert "legacy_comparisons=True" not in api.decompile(plist)
+    assert api.roundtrip(plist).ok and api.roundtrip(plist, keep_ids=True).ok
+
+
 def test_a_number_kept_as_text_may_be_any_size_but_not_infinite():
     big = 10**30  # past what a plist integer holds: the If keeps its text
     assert _start(_reads_back(HEAD + SETUP + f"if n == {big}:\n    vibrate()\n"))["WFNumberValue"] == str(big)
