@@ -306,8 +306,11 @@ def _facts(entry: catalog.Entry) -> list[str]:
     return facts
 
 
-def _notes(parameter: catalog.Parameter) -> str:
+def _notes(parameter: catalog.Parameter, other_names: dict[str, str]) -> str:
     notes = []
+    names = [code(f"{name}=") for name, key in other_names.items() if key == parameter.key]
+    if names:
+        notes.append("by hand also " + ", ".join(names))
     if parameter.required:
         notes.append("required")
     if parameter.is_input:
@@ -324,11 +327,12 @@ def _parameter_table(entry: catalog.Entry) -> list[str]:
         "| Keyword | Label | Type | Values | Default | Notes |",
         "| --- | --- | --- | --- | --- | --- |",
     ]
+    other_names = catalog.keyword_names(entry)
     for p in entry.parameters:
         values = ", ".join(code(literal(member)) for member in p.enum or ())
         default = code(literal(p.default)) if p.has_default else ""
         rows.append(
-            f"| {code(p.key)} | {escape(p.label)} | {escape(p.type)} | {values} | {default} | {_notes(p)} |"
+            f"| {code(p.key)} | {escape(p.label)} | {escape(p.type)} | {values} | {default} | {_notes(p, other_names)} |"
         )
     return rows
 
