@@ -225,13 +225,19 @@ def is_value(node: ast.expr) -> bool:
 def is_computed(node: ast.expr) -> bool:
     """Arithmetic, ``len(x)``, or one of Python's text and list operations
     (constructs.operations): values an action computes."""
-    if isinstance(node, ast.BinOp):
+    kind = type(node)
+    if kind is ast.BinOp:
         return True  # an operator Calculate lacks is refused where the action is made
-    if _is_negation(node) or operations.matches(node):
-        return True
-    if _is_len(node) or _statistic(node) is not None or _extreme_of_several(node) is not None:
-        return True
-    return _one_argument_call(node) in SCIENTIFIC_FUNCTIONS
+    if kind is ast.Call:
+        function = _one_argument_call(node)
+        if function in _COMPUTING_BUILTINS:
+            return True
+        return operations.matches(node) or _extreme_of_several(node) is not None
+    return _is_negation(node) or (kind is ast.Subscript and operations.matches(node))
+
+
+# The builtins of one value that an action computes (Count, Calculate Statistics, Calculate).
+_COMPUTING_BUILTINS = frozenset({"len", *STATISTICS_FUNCTIONS, *SCIENTIFIC_FUNCTIONS})
 
 
 def _is_negation(node: ast.expr) -> bool:
