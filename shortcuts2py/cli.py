@@ -160,11 +160,7 @@ def _parser() -> argparse.ArgumentParser:
     grammar.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
     grammar.add_argument("--max-depth", type=int, default=16, metavar="N", help="levels of indentation (2 to 20, default 16)")
     grammar.add_argument("--signatures", action="store_true", help="the catalog's actions as JSON function signatures")
-    grammar.add_argument(
-        "--dialect", choices=("default",), default="default",
-        help="the spelling the grammar is of: the language (the only one so far; WorkflowBench code compiles "
-             "with compile --dialect workflowbench, which repairs what a grammar would refuse)",
-    )
+    _dialect_option(grammar)
     grammar.set_defaults(run=_run_grammar)
 
     dataset = commands.add_parser(

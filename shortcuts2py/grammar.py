@@ -29,7 +29,7 @@ INDENT = "    "
 LAYOUT_MARKER = "// ========================================================= layout (generated)"
 
 # Dialect -> grammar file of its changes to the default grammar (None: none).
-DIALECTS: dict[str, str | None] = {"default": None}
+DIALECTS: dict[str, str | None] = {"default": None, "workflowbench": "workflowbench.lark"}
 
 
 class GrammarError(ValueError):

@@ -56,17 +56,17 @@ def _distinct_files() -> list[str]:
     return files
 
 
-_worker_reader: grammar.Reader | None = None
+_worker_readers: dict[str, grammar.Reader] = {}
 
 
-def _accepts_decompiled(path: str) -> str | None:
-    """None when the grammar accepts the decompiled file, else a one-line reason."""
-    global _worker_reader
-    if _worker_reader is None:
-        _worker_reader = grammar.Reader()
-    code = api.decompile(api.load(path))
+def _accepts_decompiled(path: str, dialect: str = "default") -> str | None:
+    """None when the dialect's grammar accepts the file decompiled in that dialect, else a one-line reason."""
+    reader = _worker_readers.get(dialect)
+    if reader is None:
+        reader = _worker_readers[dialect] = grammar.Reader(dialect)
+    code = api.decompile(api.load(path), dialect=dialect)
     try:
-        _worker_reader.parse(code)
+        reader.parse(code)
     except grammar.GrammarMismatch as mismatch:
         line = code.splitlines()[mismatch.line - 1] if mismatch.line <= len(code.splitlines()) else ""
         return f"{path}:{mismatch}\n    {line.strip()[:120]}"
@@ -74,12 +74,14 @@ def _accepts_decompiled(path: str) -> str | None:
 
 
 @needs_corpus
-def test_the_grammar_accepts_every_decompiled_corpus_shortcut():
+@pytest.mark.parametrize("dialect", ["default", "workflowbench"])
+def test_the_grammar_accepts_every_decompiled_corpus_shortcut(dialect):
     files = _distinct_files()
     if not os.environ.get("S2PY_GRAMMAR_FULL"):
         files = files[::8]  # deterministic: every eighth distinct shortcut
     with ProcessPoolExecutor(max_workers=2) as pool:
-        failures = [f for f in pool.map(_accepts_decompiled, files, chunksize=8) if f]
+        found = pool.map(_accepts_decompiled, files, [dialect] * len(files), chunksize=8)
+        failures = [f for f in found if f]
     assert not failures, f"{len(failures)} of {len(files)} rejected:\n" + "\n".join(failures[:10])
 
 
@@ -419,8 +421,9 @@ def test_the_grammar_names_the_icon_colours_the_compiler_knows():
     assert re.findall(r'"\\"(\w+)\\""', rule) == list(PALETTE)
 
 
-def test_the_grammar_uses_no_feature_decoders_lack():
-    text = grammar.grammar_text()
+@pytest.mark.parametrize("dialect", sorted(grammar.DIALECTS))
+def test_the_grammar_uses_no_feature_decoders_lack(dialect):
+    text = grammar.grammar_text(dialect)
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
     for directive in ("%import", "%ignore", "%declare", "%override", "%extend"):
         assert directive not in body
@@ -431,7 +434,8 @@ def test_the_grammar_uses_no_feature_decoders_lack():
         re.compile(regexp)
 
 
-def test_the_grammar_is_lalr_without_conflicts(caplog):
+@pytest.mark.parametrize("dialect", sorted(grammar.DIALECTS))
+def test_the_grammar_is_lalr_without_conflicts(caplog, dialect):
     import logging
 
     from lark import Lark, logger
@@ -439,7 +443,7 @@ def test_the_grammar_is_lalr_without_conflicts(caplog):
     logger.setLevel(logging.DEBUG)
     try:
         with caplog.at_level(logging.DEBUG, logger="lark"):
-            Lark(grammar.grammar_text(max_depth=3), parser="lalr", lexer="basic", debug=True)
+            Lark(grammar.grammar_text(dialect, max_depth=3), parser="lalr", lexer="basic", debug=True)
     finally:
         logger.setLevel(logging.WARNING)
     conflicts = [r.getMessage() for r in caplog.records if "conflict" in r.getMessage().lower()]
@@ -485,7 +489,7 @@ def test_every_header_keyword_has_its_place_in_the_grammar():
     assert not missing, f"add these header keywords to grammars/workflow.lark: {missing}"
 
 
-def _byte_matcher():
+def _byte_matcher(dialect: str = "default"):
     llg = pytest.importorskip("llguidance")
 
     class Bytes:
@@ -498,7 +502,7 @@ def _byte_matcher():
             return list(text.encode() if isinstance(text, str) else text)
 
     tokenizer = llg.LLTokenizer(llg.TokenizerWrapper(Bytes()), slices=[])
-    compiled = llg.LLMatcher.grammar_from_lark(grammar.grammar_text())
+    compiled = llg.LLMatcher.grammar_from_lark(grammar.grammar_text(dialect))
     assert llg.LLMatcher.validate_grammar(compiled, tokenizer) == ""
 
     def accepts(code: str) -> bool:
@@ -564,6 +568,61 @@ def test_a_dialect_may_not_change_what_the_grammar_lacks():
         grammar.apply_changes("a: b\n" + grammar.LAYOUT_MARKER + "\n", '%extend nothing: "x"\n')
 
 
+@pytest.fixture(scope="module")
+def workflowbench_samples() -> list[str]:
+    sampler = Sampler(grammar.Reader("workflowbench", max_depth=4).lark, seed=3)
+    return [sampler.program() for _ in range(SAMPLES // 2)]
+
+
+# WorkflowBench's conventions, as `s2py decompile --dialect workflowbench` writes them.
+WORKFLOWBENCH_CODE = r"""# '''Ask, fetch and show.'''
+provided_input = is_workflow_actions_ask(WFAskActionPrompt='''Which city?''')
+City = provided_input
+page = is_workflow_actions_downloadurl(WFURL=f'''https://wttr.in/{City}?format=j1''', ShowHeaders=False)
+data = is_workflow_actions_detect_dictionary(WFInput=page)
+today = is_workflow_actions_format_date(WFDate=datetime.datetime.now())
+if '''rain''' in None:
+    is_workflow_actions_showresult(Text=f'''{coerce_variable(value=data, coercion_class="WFDictionaryContentItem")["now"]} {f'{input("Please enter the value:")}'}''')
+for Repeat_Index, Repeat_Item in enumerate(None, start=1):
+    X = None
+match input(prompt='''Save?'''):
+    case "Yes":
+        is_workflow_actions_setclipboard(WFInput=u'a\\b' f'''{City}''')
+    case "No":
+        pass
+"""
+
+
+def test_the_workflowbench_grammar_reads_its_conventions():
+    ast.parse(WORKFLOWBENCH_CODE)
+    grammar.Reader("workflowbench").parse(WORKFLOWBENCH_CODE)
+    with pytest.raises(grammar.GrammarMismatch):
+        grammar.Reader().parse(WORKFLOWBENCH_CODE)  # the language itself has no triple quotes
+
+
+def test_workflowbench_samples_are_python_and_read_back(workflowbench_samples):
+    import warnings
+
+    reader = grammar.Reader("workflowbench")
+    for program in workflowbench_samples:
+        with warnings.catch_warnings():  # WorkflowBench leaves a regular expression's \s as it is: valid, if deprecated
+            warnings.simplefilter("ignore", DeprecationWarning)
+            ast.parse(program)
+        reader.parse(program)
+
+
+def test_the_workflowbench_example_compiles_with_the_dialect():
+    actions = api.compile(WORKFLOWBENCH_CODE, dialect="workflowbench")["WFWorkflowActions"]
+    kinds = [a["WFWorkflowActionIdentifier"].rsplit(".", 1)[-1] for a in actions]
+    assert kinds[:4] == ["comment", "ask", "setvariable", "downloadurl"] and kinds.count("choosefrommenu") == 4
+
+
+def test_llguidance_accepts_what_the_workflowbench_grammar_accepts(workflowbench_samples):
+    accepts = _byte_matcher("workflowbench")
+    refused = [p for p in [WORKFLOWBENCH_CODE, *workflowbench_samples[:40]] if not accepts(p)]
+    assert not refused, refused[0]
+
+
 def test_an_unknown_dialect_is_refused():
     with pytest.raises(grammar.GrammarError, match="unknown dialect"):
         grammar.grammar_text("nonesuch")
@@ -581,6 +640,8 @@ def test_s2py_grammar_prints_the_grammar_and_the_signatures(tmp_path):
     assert printed.returncode == 0 and printed.stdout == grammar.grammar_text()
     shallow = _s2py("grammar", "--max-depth", "4", "--dialect", "default")
     assert "_NL_4" in shallow.stdout and "_NL_5" not in shallow.stdout
+    dialect = _s2py("grammar", "--dialect", "workflowbench")
+    assert dialect.returncode == 0 and dialect.stdout == grammar.grammar_text("workflowbench")
     target = tmp_path / "signatures.json"
     written = _s2py("grammar", "--signatures", "-o", str(target))
     assert written.returncode == 0
