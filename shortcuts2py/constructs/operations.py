@@ -52,8 +52,6 @@ def matches(node: ast.expr) -> bool:
 
 def parse(ctx, node: ast.expr) -> ir.Action:
     """The action that performs the operation ``node``."""
-    from . import variables
-
     origin = ctx.origin(node)
     if isinstance(node, ast.Subscript):
         return ir.Action(ITEM, _item_params(ctx, node), origin=origin)

@@ -327,8 +327,6 @@ def _parse_arithmetic(ctx, node: ast.BinOp) -> ir.Action:
         hint = _MISSING_OPERATORS.get(type(node.op), "Calculate has + - * / % and **")
         raise ctx.error(node, f"found an operator Calculate does not have; {hint}")
     if operator == "+" and _is_text_sum(node):
-        from .text import parse_fstring
-
         parts = _text_parts(ctx, node)
         return ir.Action(TEXT, [(KEYS[TEXT], ir.TokenString(parts, has_ranges=ctx.empty_ranges and not any(isinstance(p, ir.Attachment) for p in parts)))], origin=ctx.origin(node))
     if operator == "+" and (isinstance(node.left, ast.List) or isinstance(node.right, ast.List)):
