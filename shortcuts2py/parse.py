@@ -38,7 +38,7 @@ PYTHON_FUNCTION_HINTS = {
     "input": "to ask for text, use ask(WFAskActionPrompt=\"...\") (Ask for Input); the shortcut's own input is ShortcutInput",
     "int": "Shortcuts has one kind of number: float(x) reads x as a number, is_workflow_actions_round(WFInput=x) rounds it",
     "round": "use round_number(x) (Round Number; its mode=\"Normal\" rounds halves up, where Python's round goes to the even neighbour)",
-    "abs": "use math(WFInput=x, WFMathOperation=\"…\", WFScientificMathOperation=\"abs(x)\")",
+    "abs": "abs() takes one number: abs(x) is Calculate's abs",
     "sorted": "use filter_files(WFContentItemInputParameter=items, WFContentItemSortProperty=\"Name\") to sort items",
     "open": "use documentpicker_open(...) (Get File) to read a file",
     "current_date": "the current date is the global CurrentDate, a value (format_date(CurrentDate, ...))",

@@ -19,12 +19,12 @@ Written where a value belongs (an argument, a test, an f-string field), such
 an expression is compiled into its action just before the statement, whose
 value is then its output: ``alert(WFAlertActionMessage=f"{len(items)} left")``.
 ``+`` with text on either side joins text (a Text action); between two
-variables it adds numbers: join text variables with ``f"{a}{b}"``.  By hand,
+variables it adds numbers: join text variables with ``f"{a}{b}"``.
 ``len()`` means what it means in Python: of a text (a string, an f-string, or
 the output of an action Python's own text forms make: Text, Change Case, Trim
 Whitespace, Replace Text, Combine Text) it counts characters, of anything else
-items.  By hand, ``-a`` is ``a * -1`` and ``max(a, b)`` the Maximum of the list ``[a, b]``
-(compiling only: decompiled code keeps the product and the list).
+items.  By hand, ``-a`` is ``a * -1`` and ``max(a, b)`` the Maximum of the list
+``[a, b]`` (compiling only: decompiled code keeps the product and the list).
 
 The assignment is the action's output (``_ = ...`` when the action has no
 output id).  Only an action with nothing but that one value (and a custom
@@ -69,13 +69,12 @@ _COUNT_INPUT = "Input"  # Count's and Calculate Statistics' input
 _COUNT_TYPE, _CHARACTERS = "WFCountType", "Characters"
 # Actions whose output the language writes as a Python str (a literal, an
 # f-string, s.upper(), s.strip(), s.replace(...), ", ".join(...)).
-TEXT_OUTPUTS = frozenset({
-    TEXT, "is.workflow.actions.text.changecase", "is.workflow.actions.text.trimwhitespace",
-    "is.workflow.actions.text.replace", "is.workflow.actions.text.combine",
-})
+TEXT_OUTPUTS = frozenset({TEXT, operations.CHANGE_CASE, operations.TRIM, operations.REPLACE, operations.COMBINE})
 _STATISTICS_OPERATION = "WFStatisticsOperation"
 # Python's functions of a list <-> the statistic that computes the same.
 STATISTICS_FUNCTIONS = {"sum": "Sum", "min": "Minimum", "max": "Maximum"}
+# The builtins of one value that an action computes (Count, Calculate Statistics, Calculate).
+COMPUTING_BUILTINS = frozenset({"len", *STATISTICS_FUNCTIONS, *SCIENTIFIC_FUNCTIONS})
 
 
 def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt | None:
@@ -230,14 +229,10 @@ def is_computed(node: ast.expr) -> bool:
         return True  # an operator Calculate lacks is refused where the action is made
     if kind is ast.Call:
         function = _one_argument_call(node)
-        if function in _COMPUTING_BUILTINS:
+        if function in COMPUTING_BUILTINS:
             return True
         return operations.matches(node) or _extreme_of_several(node) is not None
     return _is_negation(node) or (kind is ast.Subscript and operations.matches(node))
-
-
-# The builtins of one value that an action computes (Count, Calculate Statistics, Calculate).
-_COMPUTING_BUILTINS = frozenset({"len", *STATISTICS_FUNCTIONS, *SCIENTIFIC_FUNCTIONS})
 
 
 def _is_negation(node: ast.expr) -> bool:

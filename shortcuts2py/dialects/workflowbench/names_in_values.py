@@ -7,11 +7,10 @@ from __future__ import annotations
 
 import ast
 
-from ...constructs.value_actions import SCIENTIFIC_FUNCTIONS, STATISTICS_FUNCTIONS
-
+from ...constructs.value_actions import COMPUTING_BUILTINS
 
 # Builtins the language reads as actions (Count, Calculate Statistics, Calculate).
-VALUE_BUILTINS = frozenset({"len", *STATISTICS_FUNCTIONS, *SCIENTIFIC_FUNCTIONS})
+VALUE_BUILTINS = COMPUTING_BUILTINS
 
 
 def of_previous_output(call: ast.Call) -> bool:
