@@ -13,6 +13,7 @@ why the imports below are absolute.
 
 from __future__ import annotations
 
+import html
 import json
 import math
 import re
@@ -426,6 +427,149 @@ def pages(entries: list[catalog.Entry] | None = None) -> dict[str, str]:
     return out
 
 
+# --------------------------------------------------------------------------- constructs
+
+CONSTRUCTS_PAGE = "constructs.md"  # committed in docs/, made from the docstrings below
+_RULE = re.compile(r"^=+(?:  +=+)+$")  # a reStructuredText simple table's rule line
+
+
+def construct_modules() -> list[str]:
+    """The construct modules in the order the package's own table lists them."""
+    from shortcuts2py import constructs
+
+    table = _simple_tables(constructs.__doc__ or "")[0]
+    return [row[0] for row in table[1:]]
+
+
+def constructs_page() -> str:
+    """docs/constructs.md: every construct module's docstring as one section, its
+    tables of plist shapes and code forms as Markdown tables.  The docstrings stay
+    the one place a construct is described; a test keeps the page equal to them."""
+    import importlib
+
+    lines = [
+        "# Constructs: each plist shape and its code",
+        "",
+        "<!-- Made by `python -m shortcuts2py.docsite` from the docstrings of",
+        "     shortcuts2py/constructs/*.py: edit those, then run it again. -->",
+        "",
+        "Every construct of the language lives in one module of `shortcuts2py/constructs/`,",
+        "its two directions side by side: how the plist shape lowers into code, and how",
+        "that code parses back into the same shape.  Its exactness test is",
+        "`tests/constructs/test_<module>.py`.  A shape a construct cannot say exactly",
+        "keeps the general form for that one value (a call with the plist's own keys),",
+        "so nothing is lost; the corpus round trip checks every construct on every file.",
+        "",
+    ]
+    for module in construct_modules():
+        doc = importlib.import_module(f"shortcuts2py.constructs.{module}").__doc__ or ""
+        lines += [f"## {module.replace('_', ' ').capitalize()}", "", f"`shortcuts2py/constructs/{module}.py`", ""]
+        lines += _markdown_of_docstring(doc)
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _markdown_of_docstring(doc: str) -> list[str]:
+    out: list[str] = []
+    lines = inspect_clean(doc).splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _RULE.match(line):
+            end = _table_end(lines, index)
+            out += _markdown_table(lines[index:end])
+            index = end
+        elif line.endswith("::") and index + 1 < len(lines):
+            out.append(line[:-1])
+            index, block = _literal_block(lines, index + 1)
+            out += ["", "```python", *block, "```", ""]
+        else:
+            out.append(line)
+            index += 1
+    return _inline("\n".join(out)).split("\n") + [""]
+
+
+def inspect_clean(doc: str) -> str:
+    import inspect
+
+    return inspect.cleandoc(doc)
+
+
+def _table_end(lines: list[str], start: int) -> int:
+    """The index after a simple table's closing rule (the third rule line)."""
+    rules = 0
+    for index in range(start, len(lines)):
+        rules += bool(_RULE.match(lines[index]))
+        if rules == 3:
+            return index + 1
+    return len(lines)
+
+
+def _simple_tables(doc: str) -> list[list[list[str]]]:
+    lines = inspect_clean(doc).splitlines()
+    tables, index = [], 0
+    while index < len(lines):
+        if _RULE.match(lines[index]):
+            end = _table_end(lines, index)
+            tables.append(_table_rows(lines[index:end]))
+            index = end
+        else:
+            index += 1
+    return tables
+
+
+def _table_rows(lines: list[str]) -> list[list[str]]:
+    """Header and rows of a simple table; a row whose first cell is empty continues
+    the row above it."""
+    starts = [match.start() for match in re.finditer(r"=+", lines[0])]
+    rows: list[list[str]] = []
+    for line in lines:
+        if _RULE.match(line) or not line.strip():
+            continue
+        if any(0 < start <= len(line) and line[start - 1] != " " for start in starts):
+            raise ValueError(f"a cell of this table row starts left of its column: {line!r}")
+        ends = starts[1:] + [len(line)]
+        cells = [line[start:end].strip() for start, end in zip(starts, ends)]
+        if len(rows) > 1 and line.startswith(" "):  # indented: the row above goes on
+            rows[-1] = [f"{old} {new}".strip() for old, new in zip(rows[-1], cells)]
+        else:
+            rows.append(cells)
+    return rows
+
+
+def _markdown_table(lines: list[str]) -> list[str]:
+    header, *rows = _table_rows(lines)
+    out = ["| " + " | ".join(escape(cell) for cell in header) + " |", "|" + " --- |" * len(header)]
+    for row in rows:
+        out.append("| " + " | ".join([escape(row[0])] + [_code_cell(cell) for cell in row[1:]]) + " |")
+    return out
+
+
+def _code_cell(text: str) -> str:
+    # A `|` splits a table row even inside a code span on some renderers (GitHub's);
+    # as an HTML entity inside <code> it splits none.
+    if "|" not in text:
+        return code(text)
+    return "<code>" + html.escape(text, quote=False).replace("|", "&#124;") + "</code>"
+
+
+def _literal_block(lines: list[str], index: int) -> tuple[int, list[str]]:
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    block = []
+    while index < len(lines) and (not lines[index].strip() or lines[index].startswith("    ")):
+        block.append(lines[index][4:])
+        index += 1
+    while block and not block[-1].strip():
+        block.pop()
+    return index, block
+
+
+def _inline(text: str) -> str:
+    """reStructuredText inline literals (````x````, perhaps over a line break) as
+    Markdown code spans; tables and code blocks hold none."""
+    return re.sub(r"``(.+?)``", lambda match: code(match.group(1)), text, flags=re.S)
+
+
 # --------------------------------------------------------------------------- mkdocs hook
 
 
@@ -441,3 +585,11 @@ def on_files(files, config):
             )
         files.append(File.generated(config, path, content=text))
     return files
+
+
+if __name__ == "__main__":
+    from pathlib import Path
+
+    target = Path(__file__).resolve().parents[1] / "docs" / CONSTRUCTS_PAGE
+    target.write_text(constructs_page(), encoding="utf-8")
+    print(f"wrote {target.name}")

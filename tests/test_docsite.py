@@ -226,3 +226,53 @@ def test_landing_page_links_every_hand_written_page():
         name = page.relative_to(DOCS).as_posix()
         if name != "index.md":
             assert f"]({name})" in live, f"docs/index.md does not link {name}: add it under Guides"
+
+
+# --------------------------------------------------------------------------- constructs page
+
+
+def test_constructs_page_is_made_from_the_docstrings_as_they_are_now():
+    committed = (DOCS / docsite.CONSTRUCTS_PAGE).read_text(encoding="utf-8")
+    assert committed == docsite.constructs_page(), "run `python -m shortcuts2py.docsite` and commit docs/constructs.md"
+
+
+def test_constructs_page_lists_every_construct_module_once():
+    modules = sorted(p.stem for p in (REPO / "shortcuts2py" / "constructs").glob("*.py") if p.stem != "__init__")
+    listed = docsite.construct_modules()
+    assert sorted(listed) == modules and len(set(listed)) == len(listed)
+
+
+def test_every_construct_says_why_its_mapping_is_exact():
+    sections = docsite.constructs_page().split("\n## ")[1:]
+    assert len(sections) == len(docsite.construct_modules())
+    for section in sections:
+        assert "Exact because" in section or "Nothing to round-trip" in section, section.splitlines()[0]
+
+
+def test_construct_tables_become_markdown_tables_with_continued_rows():
+    doc = """Intro ``x``.
+
+    =====  ==========
+    plist  code
+    =====  ==========
+    a      f(1)
+      b    f(2)
+    c      g() | h
+    =====  ==========
+    """
+    lines = docsite._markdown_of_docstring(doc)
+    assert lines[0] == "Intro `x`."
+    table = [line for line in lines if line.startswith("|")]
+    assert table == ["| plist | code |", "| --- | --- |", "| a b | `f(1) f(2)` |", "| c | <code>g() &#124; h</code> |"]
+
+
+def test_a_misaligned_construct_table_row_is_refused():
+    doc = """
+    =====  ====
+    plist  code
+    =====  ====
+    abcdefg h
+    =====  ====
+    """
+    with pytest.raises(ValueError, match="left of its column"):
+        docsite._markdown_of_docstring(doc)

@@ -21,6 +21,10 @@ The assigned name is the Shortcuts variable's name, so it must be a plain
 Python name that no output uses; other variables keep the call form.
 ``_`` on the left as well (``Total = _ = x``) passes the value on to the next
 action, which takes it without naming it.
+
+Exact because: a Set or Append to Variable takes the assignment form only when
+it holds nothing but the name and the value; any other key keeps the call form,
+and the name means the same variable wherever it is read.
 """
 
 from __future__ import annotations

@@ -28,6 +28,11 @@ action's sentence), a keyword that is no key for the parameter its label or the
 key's own words name (``catalog.keyword_names``: ``title=``, ``input_type=``),
 and a display name in snake case (or a short name with underscores between its
 words) for the action.
+
+Exact because: every key of the action is a keyword of the call, or an entry of
+``**{...}`` when it is not a Python name; the output's UUID is the assigned name
+(one id per name, renamed consistently); an identifier the catalog does not know
+is named in ``action("...")``, and an entry of any other shape is ``raw_action({...})``.
 """
 
 from __future__ import annotations

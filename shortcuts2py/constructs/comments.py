@@ -6,6 +6,9 @@ lines at one indentation are one action; a blank line (or any code) between
 two runs makes them two.  Text that comment lines would change (trailing
 spaces, tabs, control characters, line separators) is written as the call
 ``is_workflow_actions_comment(WFCommentActionText="...")`` instead.
+
+Exact because: the text is the comment lines joined by newlines, one ``#`` and
+one space removed per line, and a text those lines would not give back keeps the call.
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ no subject: the previous action's output, with the     _ == "a", "a" in _, _ > 3
   Is Less Than, and no operator (Contains, the app's
   default; a written "Contains" is with_keys)
 several conditions (WFConditions): all / any, with   a and b, a or b
-  WFContentPredicateBoundedDate False as the app writes
+  WFContentPredicateBoundedDate False as the app
+  writes
 =====================================================  =================================
 
 A number operand is written only when its text is the literal's own spelling;
@@ -29,6 +30,11 @@ f-string (``x == f"{y}"``).  Keys the test does not say (the operand the app
 keeps for the other input type, ``WFConditionalLegacyComparisonBehavior``, an
 absent ``WFCondition``) follow in ``with_keys(test, Key=value)``, ``Key=None``
 for a key that is absent.  Anything else is ``condition(Key=value, ...)``.
+
+Exact because: each operator stands for one ``WFCondition`` code and each operand
+for the key it came from, its type said by the literal (``3`` a number, ``"3"``
+a text); what a test does not say is in ``with_keys``, and a shape no test reads
+keeps ``condition(...)``.
 """
 
 from __future__ import annotations

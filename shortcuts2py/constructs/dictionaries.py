@@ -4,9 +4,9 @@ The Dictionary action and the JSON, form and header bodies of Get Contents of
 URL hold their items as typed rows.  In a parameter the catalog types as a
 dictionary, a dict literal is such a value:
 
-=======================================================  ======================
+======================================================  ===================================
 row (WFItemType, WFValue)                               code
-=======================================================  ======================
+======================================================  ===================================
 0 text: token string                                    "text", f"{x} km", x
 1 dictionary: a nested field value                      {...}
 2 array: WFArrayParameterState of items                 [...]
@@ -14,7 +14,7 @@ row (WFItemType, WFValue)                               code
 4 boolean: WFNumberSubstitutableState                   True, False
 3 / 4 / 2 / 1 holding one variable (2 and 1 tagged      float(x), bool(x), list(x), dict(x)
   WFArray- / WFDictionarySubstitutableParameterState)
-=======================================================  ======================
+======================================================  ===================================
 
 Keys are token strings too (``"key"`` or ``f"{k}"``).  Inside an array the
 app writes text without variables as a plain string (``"a"``) and everything

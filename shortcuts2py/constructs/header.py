@@ -23,8 +23,8 @@ surfaces             WFQuickActionSurfaces                     []
 questions            WFWorkflowImportQuestions                 []
 has_output_fallback  WFWorkflowHasOutputFallback               False
 has_shortcut_input   WFWorkflowHasShortcutInputVariables       whether it reads ShortcutInput
-no_input             WFWorkflowNoInputBehavior: "GetClipboard",  (nothing)
-                     ("AskForInput", {"ItemClass": ...})
+no_input             WFWorkflowNoInputBehavior: "GetClipboard"  (nothing)
+                     or ("AskForInput", {"ItemClass": ...})
 name                 WFWorkflowName                            (nothing)
 ===================  ========================================  ===========================
 

@@ -7,7 +7,7 @@ If ... (group start)                       if test:
 Otherwise                                  else:
 Otherwise holding only another If          elif test:
 End If whose output is read, or with       result = if_result(...) after it
-parameters
+  parameters
 End If with an id nothing reads            spelling(end_ids={"if": [2, 5]}) after the body
                                            (or "all": every End If has one)
 If / Otherwise chain (by hand)             match x:  case "a": ...  case 1 | 2: ...

@@ -22,6 +22,11 @@ the code means what the shortcut does.  Compiling ``range(n)`` or
 ``enumerate(x)`` with the index read inserts the one subtraction that makes
 the Python meaning true (``range(2, 5)``: three turns, the index Repeat Index + 1).  The loop's names stand for Repeat Item / Repeat
 Index (``Repeat Item 2`` in a loop inside a loop) inside its body.
+
+Exact because: the count keeps its plist type (``range(int(3.0))`` for a real,
+``range(int("3"))`` for text), the loop's other keys keep the ``repeat_count`` /
+``repeat_each`` form, and the names of item and index are the loop's own, so
+each reference inside the body comes back to Repeat Item or Repeat Index.
 """
 
 from __future__ import annotations

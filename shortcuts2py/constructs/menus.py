@@ -9,7 +9,7 @@ a case whose title holds variables (its item   case "Hi Ann" if menu_case(f"Hi {
   the same text, its WFMenuItemAttributedTitle
   the text without its tag; the title is what
   the app shows)
-  and more settings beside it                  case "Hi Ann" if menu_case(f"Hi {name}", Key=value):
+... and more settings beside it                case "Hi Ann" if menu_case(f"Hi {name}", Key=value):
 a case with other settings                     case "B" if menu_case(Key=value):
 End Menu with an output or parameters          result = menu_result(...) after it
 =============================================  =====================================
@@ -19,6 +19,9 @@ or the text of a case with variables); otherwise it is written on ``menu(...)``.
 Compiling lists the cases only when each one has a short form: a menu with a
 case of more settings and no ``WFMenuItems`` has no such key, and
 ``menu(WFMenuItems=None)`` says that of a menu whose cases are all short.
+
+Exact because: each case is one menu item, in order, and the titles the code
+does not show come back from ``menu_case(...)`` or ``WFMenuItems``.
 """
 
 from __future__ import annotations

@@ -24,6 +24,10 @@ means in Python.  Compiling only: decompiled code names the action
 Forms whose Python meaning no action has (``split()`` on any whitespace, a
 slice) are refused with what to write instead.  The text operated on may be a
 variable, a string or an f-string (``"a,b".split(",")``).
+
+Nothing to round-trip: these forms are read only, each into the action whose
+result Python would compute (the table), and the code the decompiler writes for
+that action is the call.
 """
 
 from __future__ import annotations

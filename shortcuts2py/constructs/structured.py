@@ -17,9 +17,10 @@ AppIntentDescriptor of the action it stands on           app_intent("2DC432GLL2"
 
 A magnitude is a number literal when its text is the literal's own spelling,
 a string otherwise, or a variable; an offset's value is a number (the app
-keeps it as a number, not text) or a variable.  Each form is used only when the value
-has exactly the keys and types above (order aside); any other value keeps its
-dict shape.
+keeps it as a number, not text) or a variable.
+
+Exact because: each form is used only when the value has exactly the keys and
+types above (order aside); any other value keeps its dict shape.
 """
 
 from __future__ import annotations

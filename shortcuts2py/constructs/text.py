@@ -4,7 +4,7 @@
 plist                                               code
 ==================================================  =========================
 token string with variables                         f"Hello {name}!"
-token string without variables                     str("Hello")
+token string without variables                      str("Hello")
 plain string                                        "Hello"   (values module)
 ==================================================  =========================
 

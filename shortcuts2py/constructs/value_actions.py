@@ -32,6 +32,9 @@ output name the assigned name says) takes this form, only when the value reads
 back as that action's (a text in its plist shape would be a dictionary), and
 only when no reference reads a Shortcuts property of the output (``x.Name``),
 which a plain Python value does not have.
+
+Exact because of the conditions above: the form is used only when compiling it
+writes back that one action with that one value.
 """
 
 from __future__ import annotations

@@ -21,6 +21,11 @@ A literal array or dictionary that a file does hold there is written
 Values that stand for something more (text with variables, a variable, a
 dictionary field) belong to their own constructs; ``lower`` and ``parse`` here
 dispatch to them, so this module is the one entry point for any value.
+
+Exact because: each plist type has a spelling of its own (``3``, ``3.0`` and
+``"3"`` are an integer, a real and a string), a real is written in a spelling
+Python reads back as the same double (its sign included), and ``date()`` keeps
+the microseconds.
 """
 
 from __future__ import annotations

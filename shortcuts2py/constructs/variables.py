@@ -25,6 +25,12 @@ other keys of the attachment                       x.with_keys({"Key": value})
 
 Aggrandizements apply in order, innermost first, exactly as Python evaluates
 the expression: ``str(x["k"])`` looks the key up, then turns it into text.
+
+Exact because: every key of an attachment is said by its form (the kind, the
+output and the name it is shown under, the variable's own id, each
+aggrandizement in its order) or kept in ``with_keys``; a name stands for what
+Python would read at that place, and ``ref(...)`` is written where that would
+be another value.
 """
 
 from __future__ import annotations
