@@ -8,35 +8,37 @@ _ = shortcut(
 )
 # Archive exports: zip the CSV exports of a folder (given, or picked) into one dated archive,
 # newest first, and show which files went in.
-files = documentpicker_open(WFGetFolderContents=True, WFFile=_, WFShowFilePicker=True)
+files = documentpicker_open(
+    if_folder_fetch_contents=True, folder=_, show_file_picker=True
+)
 exports = filter_files(
-    WFContentItemInputParameter=files,
-    WFContentItemSortProperty="Creation Date",
-    WFContentItemSortOrder="Latest First",
-    WFContentItemLimitEnabled=True,
-    WFContentItemFilter=where(
+    content_item_input_parameter=files,
+    content_item_sort_property="Creation Date",
+    content_item_sort_order="Latest First",
+    content_item_limit_enabled=True,
+    content_item_filter=where(
         prop("File Extension") == "csv",
         prop("Name").startswith("export"),
         "backup" not in prop("Name"),
     ),
-    WFContentItemLimitNumber=50,
+    content_item_limit_number=50,
 )
 count = len(exports)
 if count == 0:
     alert(
-        WFAlertActionTitle="Nothing to archive",
-        WFAlertActionMessage="No CSV exports in this folder.",
-        WFAlertActionCancelButtonShown=False,
+        title="Nothing to archive",
+        message="No CSV exports in this folder.",
+        show_cancel_button=False,
     )
 else:
-    _ = is_workflow_actions_date(WFDateActionMode="Current Date")
-    day = format_date(WFDateFormatStyle="Custom", WFDateFormat="yyyy-MM-dd", WFDate=_)
-    archive = makezip(WFZIPName=f"exports {day}", WFInput=exports)
-    documentpicker_save(WFInput=archive, WFAskWhereToSave=True)
+    _ = is_workflow_actions_date(use="Current Date")
+    day = format_date(date_format="Custom", format_string="yyyy-MM-dd", date=_)
+    archive = makezip(archive_name=f"exports {day}", input=exports)
+    documentpicker_save(file=archive, ask_where_to_save=True)
     heading = [f"Archived {count} exports:"]
     Lines = heading
     for item in exports:
         line = f"{item.Name} ({item.property('File Size')})"
         Lines += [line]
-    listing = text_combine(WFTextSeparator="New Lines", text=Lines)
-    showresult(Text=listing)
+    listing = text_combine(separator="New Lines", text=Lines)
+    showresult(result=listing)

@@ -11,77 +11,63 @@ shortcut(
 # Scan a book's barcode, look it up on Open Library and add a line to Books/log.csv in Dropbox, with the date, a status and your stars.
 qr_barcode = _ = scanbarcode()
 ISBN = _
-_ = is_workflow_actions_count(WFCountType="Characters", Input=_)
+_ = is_workflow_actions_count(type="Characters", input=_)
 if _ < 10:
     _ = alert(
-        WFAlertActionTitle="Not an ISBN",
-        WFAlertActionMessage=f"“{qr_barcode}” is too short for an ISBN.",
-        WFAlertActionCancelButtonShown=False,
+        title="Not an ISBN",
+        message=f"“{qr_barcode}” is too short for an ISBN.",
+        show_cancel_button=False,
     )
-    is_workflow_actions_exit(WFResult=_)
+    is_workflow_actions_exit(result=_)
 else:
     pass
 # Ask Open Library. The answer is keyed by the ISBN itself.
 _ = is_workflow_actions_url(
-    WFURLActionURL=f"https://openlibrary.org/api/books?bibkeys=ISBN:{ISBN}&format=json&jscmd=data"
+    url=f"https://openlibrary.org/api/books?bibkeys=ISBN:{ISBN}&format=json&jscmd=data"
 )
-_ = downloadurl(WFURL=_, ShowHeaders=False, Advanced=False)
-_ = detect_dictionary(WFInput=_)
-_ = getvalueforkey(
-    WFGetDictionaryValueType="Value", WFDictionaryKey=f"ISBN:{ISBN}", WFInput=_
-)
+_ = downloadurl(url=_, show_headers=False, advanced=False)
+_ = detect_dictionary(input=_)
+_ = getvalueforkey(get="Value", key=f"ISBN:{ISBN}", dictionary=_)
 Book = _
-_ = is_workflow_actions_count(WFCountType="Items", Input=_)
+_ = is_workflow_actions_count(type="Items", input=_)
 if _ == 0:
     _ = alert(
-        WFAlertActionTitle="Not found",
-        WFAlertActionMessage=f"Open Library has no book with ISBN {ISBN}.",
-        WFAlertActionCancelButtonShown=False,
+        title="Not found",
+        message=f"Open Library has no book with ISBN {ISBN}.",
+        show_cancel_button=False,
     )
-    is_workflow_actions_exit(WFResult=_)
+    is_workflow_actions_exit(result=_)
 else:
     pass
 _ = Book.with_id()
-_ = getvalueforkey(WFGetDictionaryValueType="Value", WFDictionaryKey="title", WFInput=_)
+_ = getvalueforkey(get="Value", key="title", dictionary=_)
 Title = _
 _ = Book.with_id()
-_ = getvalueforkey(
-    WFGetDictionaryValueType="Value", WFDictionaryKey="number_of_pages", WFInput=_
-)
+_ = getvalueforkey(get="Value", key="number_of_pages", dictionary=_)
 Pages = _
 _ = Book.with_id()
-_ = getvalueforkey(
-    WFGetDictionaryValueType="Value", WFDictionaryKey="publish_date", WFInput=_
-)
+_ = getvalueforkey(get="Value", key="publish_date", dictionary=_)
 Published = _
 # Authors and subjects are lists of {name, url}: keep the names.
 _ = Book.with_id()
-_ = getvalueforkey(
-    WFGetDictionaryValueType="Value", WFDictionaryKey="authors", WFInput=_
-)
+_ = getvalueforkey(get="Value", key="authors", dictionary=_)
 for _ in _:
-    getvalueforkey(WFGetDictionaryValueType="Value", WFDictionaryKey="name", WFInput=_)
+    getvalueforkey(get="Value", key="name", dictionary=_)
 _ = repeat_results()
-_ = text_combine(WFTextCustomSeparator=", ", WFTextSeparator="Custom", text=_)
+_ = text_combine(custom_separator=", ", separator="Custom", text=_)
 Authors = _
 _ = Book.with_id()
-_ = getvalueforkey(
-    WFGetDictionaryValueType="Value", WFDictionaryKey="publishers", WFInput=_
-)
-_ = getitemfromlist(WFItemSpecifier="First Item", WFInput=_)
-_ = getvalueforkey(WFGetDictionaryValueType="Value", WFDictionaryKey="name", WFInput=_)
+_ = getvalueforkey(get="Value", key="publishers", dictionary=_)
+_ = getitemfromlist(get="First Item", list=_)
+_ = getvalueforkey(get="Value", key="name", dictionary=_)
 Publisher = _
 _ = Book.with_id()
-_ = getvalueforkey(
-    WFGetDictionaryValueType="Value", WFDictionaryKey="subjects", WFInput=_
-)
-_ = getitemfromlist(
-    WFItemSpecifier="Items in Range", WFItemRangeStart=1, WFItemRangeEnd=3, WFInput=_
-)
+_ = getvalueforkey(get="Value", key="subjects", dictionary=_)
+_ = getitemfromlist(get="Items in Range", start_index=1, end_index=3, list=_)
 for _ in _:
-    getvalueforkey(WFGetDictionaryValueType="Value", WFDictionaryKey="name", WFInput=_)
+    getvalueforkey(get="Value", key="name", dictionary=_)
 _ = repeat_results()
-_ = text_combine(WFTextCustomSeparator=", ", WFTextSeparator="Custom", text=_)
+_ = text_combine(custom_separator=", ", separator="Custom", text=_)
 Subjects = _
 # Which shelf: fiction or not.
 _ = Subjects.with_id()
@@ -102,9 +88,7 @@ match menu(WFMenuPrompt=f"{Title}\nby {Authors}\n{Pages} pages · {Shelf}"):
         _ = "finished"
         Status = _
         _ = ask(
-            WFAskActionPrompt="How many stars, 1 to 5?",
-            WFAskActionDefaultAnswer="4",
-            WFInputType="Number",
+            prompt="How many stars, 1 to 5?", default_answer="4", input_type="Number"
         )
         Stars = _
         _ = Stars.with_id()
@@ -120,16 +104,12 @@ match menu(WFMenuPrompt=f"{Title}\nby {Authors}\n{Pages} pages · {Shelf}"):
         else:
             pass
         _ = ask(
-            WFAskActionPrompt="How many days did it take?",
-            WFAskActionDefaultAnswer="7",
-            WFInputType="Number",
+            prompt="How many days did it take?", default_answer="7", input_type="Number"
         )
         Days = _
         _ = Pages.with_id()
         _ = _ / Days
-        _ = is_workflow_actions_round(
-            WFInput=_, WFRoundTo="Ones Place", WFRoundMode="Normal"
-        )
+        _ = is_workflow_actions_round(number=_, value="Ones Place", mode="Normal")
         Pace = _
     case "Want to read":
         _ = "wishlist"
@@ -137,20 +117,17 @@ match menu(WFMenuPrompt=f"{Title}\nby {Authors}\n{Pages} pages · {Shelf}"):
         _ = 0
         Stars = _
     case "Cancel":
-        is_workflow_actions_exit(WFResult=_)
+        is_workflow_actions_exit(result=_)
 # One CSV line per book.
-_ = is_workflow_actions_date(WFDateActionMode="Current Date")
-_ = format_date(WFDateFormatStyle="Custom", WFDateFormat="yyyy-MM-dd", WFDate=_)
+_ = is_workflow_actions_date(use="Current Date")
+_ = format_date(date_format="Custom", format_string="yyyy-MM-dd", date=_)
 Today = _
 _ = Title.with_id()
-_ = text_replace(WFReplaceTextFind='"', WFReplaceTextReplace='""', WFInput=_)
+_ = text_replace(find_text='"', replace_with='""', text=_)
 Quoted = _
 _ = f"{Today},{ISBN},\"{Quoted}\",\"{Authors}\",{Pages},{Shelf},{Status},{Stars}"
 file_append(
-    WFFilePath="/Books/log.csv",
-    WFAppendOnNewLine=True,
-    WFInput=_,
-    WFFileStorageService="Dropbox",
+    file_path="/Books/log.csv", make_new_line=True, text=_, storage_service="Dropbox"
 )
 # A finished favourite gets a line on the clipboard to share.
 _ = Status.with_id()
@@ -165,15 +142,15 @@ if _ == "finished":
         _ = if_result()
         Verdict = _
         _ = f"Just finished “{Title}” by {Authors}: {Stars}/5, {Verdict}. 📚"
-        setclipboard(WFInput=_)
+        setclipboard(content=_)
     else:
         pass
 else:
     pass
 _ = if_result()
 is_workflow_actions_notification(
-    WFNotificationActionTitle="Book log",
-    WFNotificationActionBody=f"Logged “{Title}” as {Status}.",
-    WFNotificationActionSound=False,
-    WFInput=_,
+    title="Book log",
+    body=f"Logged “{Title}” as {Status}.",
+    play_sound=False,
+    attachment=_,
 )

@@ -9,48 +9,40 @@ shared = f"{ShortcutInput}"
 link = shared
 if not link:
     link = getclipboard()
-scheme = geturlcomponent(WFURL=link, WFURLComponent="Scheme")
-host = geturlcomponent(WFURL=link, WFURLComponent="Host")
-query = geturlcomponent(WFURL=link, WFURLComponent="Query")
+scheme = geturlcomponent(url=link, component="Scheme")
+host = geturlcomponent(url=link, component="Host")
+query = geturlcomponent(url=link, component="Query")
 # Drop tracking parameters: keep only what comes before the "?".
 if "utm_" in query or "fbclid" in query:
-    pieces = text_split(WFTextCustomSeparator="?", WFTextSeparator="Custom", text=link)
-    bare = getitemfromlist(WFItemSpecifier="First Item", WFInput=pieces)
+    pieces = text_split(custom_separator="?", separator="Custom", text=link)
+    bare = getitemfromlist(get="First Item", list=pieces)
     link = bare
-hour = format_date(WFDateFormatStyle="Custom", WFDateFormat="H", WFDate=CurrentDate)
+hour = format_date(date_format="Custom", format_string="H", date=CurrentDate)
 if scheme != "https" and scheme != "http":
-    alert(
-        WFAlertActionTitle="Not a web link",
-        WFAlertActionMessage=f"{link}",
-        WFAlertActionCancelButtonShown=False,
-    )
+    alert(title="Not a web link", message=f"{link}", show_cancel_button=False)
 elif host == "youtu.be" or "youtube.com" in host:
     video = text_replace(
-        WFReplaceTextFind="^https?://",
-        WFReplaceTextReplace="youtube://",
-        WFReplaceTextRegularExpression=True,
-        WFInput=link,
+        find_text="^https?://",
+        replace_with="youtube://",
+        regular_expression=True,
+        text=link,
     )
-    openurl(WFInput=video)
+    openurl(url=video)
 elif host.startswith("maps.") or host.endswith(".openstreetmap.org"):
-    searchmaps(WFInput=link)
+    searchmaps(location=link)
 elif hour >= 22 or hour < 7:
-    readinglist(WFURL=link)
-    showresult(Text=f"Too late for {host}: saved to the Reading List for tomorrow.")
+    readinglist(url=link)
+    showresult(result=f"Too late for {host}: saved to the Reading List for tomorrow.")
 elif "github.com" not in host:
-    openurl(WFInput=link)
+    openurl(url=link)
 else:
     # GitHub links: open the repository page, not a deep link into a file.
-    path = geturlcomponent(WFURL=link, WFURLComponent="Path")
-    parts = text_split(WFTextCustomSeparator="/", WFTextSeparator="Custom", text=path)
+    path = geturlcomponent(url=link, component="Path")
+    parts = text_split(custom_separator="/", separator="Custom", text=path)
     count = len(parts)
     if count < 3:
-        openurl(WFInput=link)
+        openurl(url=link)
     else:
-        owner = getitemfromlist(
-            WFItemSpecifier="Item At Index", WFItemIndex=2, WFInput=parts
-        )
-        repo = getitemfromlist(
-            WFItemSpecifier="Item At Index", WFItemIndex=3, WFInput=parts
-        )
-        openurl(WFInput=f"https://github.com/{owner}/{repo}")
+        owner = getitemfromlist(get="Item At Index", index=2, list=parts)
+        repo = getitemfromlist(get="Item At Index", index=3, list=parts)
+        openurl(url=f"https://github.com/{owner}/{repo}")

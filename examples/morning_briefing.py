@@ -5,13 +5,11 @@ shortcut(
 )
 # Morning briefing
 # Run from a morning automation or the widget. Reads the day, the time, the battery, the network, the weather and the calendar, says what matters and sets the phone up for the day.
-Weekday = format_date(
-    WFDateFormatStyle="Custom", WFDateFormat="EEEE", WFDate=CurrentDate
-)
-Hour = format_date(WFDateFormatStyle="Custom", WFDateFormat="H", WFDate=CurrentDate)
+Weekday = format_date(date_format="Custom", format_string="EEEE", date=CurrentDate)
+Hour = format_date(date_format="Custom", format_string="H", date=CurrentDate)
 Battery = getbatterylevel()
-Plugged = getbatterylevel(Subject="Is Connected to Charger")
-Network = getwifi(WFWiFiDetail="Network Name")
+Plugged = getbatterylevel(get="Is Connected to Charger")
+Network = getwifi(wi_fi_detail="Network Name")
 Focus = dnd_getfocus()
 # Greeting by the hour.
 if Hour < 5:
@@ -30,7 +28,7 @@ else:
     Mode = "work"
 # Battery.
 if Battery <= 20 and str(Plugged) == "No":
-    lowpowermode_set(OnValue=True, operation="set")
+    lowpowermode_set(low_power_mode=True, operation="set")
     Briefing += [
         f"Battery at {Battery}%: Low Power Mode is on. Charge before you leave."
     ]
@@ -47,13 +45,13 @@ elif Network.startswith("CORP-") or "Office" in Network:
 # Weather.
 Weather = weather_currentconditions()
 Temperature = properties_weather_conditions(
-    WFContentItemPropertyName="Temperature", WFInput=Weather
+    content_item_property_name="Temperature", input=Weather
 )
 Sky = properties_weather_conditions(
-    WFContentItemPropertyName="Condition", WFInput=Weather
+    content_item_property_name="Condition", input=Weather
 )
 Rain = properties_weather_conditions(
-    WFContentItemPropertyName="Precipitation Chance", WFInput=Weather
+    content_item_property_name="Precipitation Chance", input=Weather
 )
 Briefing += [f"Outside: {Sky}, {Temperature}."]
 if "Rain" in Sky or "Showers" in Sky or Rain >= 40:
@@ -66,19 +64,19 @@ elif Temperature >= 28:
     Briefing += ["Hot: take water."]
 # Today's calendar, timed events only.
 Events = filter_calendarevents(
-    WFContentItemFilter=where(
+    content_item_filter=where(
         prop("Start Date", Number=1, Unit=16, Bounded=True, Removable=False).is_today(),
         prop("Is All Day") == False,
     ),
-    WFContentItemSortOrder="Oldest First",
-    WFContentItemSortProperty="Start Date",
-    WFContentItemInputParameter="Library",
+    content_item_sort_order="Oldest First",
+    content_item_sort_property="Start Date",
+    content_item_input_parameter="Library",
 )
-Meetings = is_workflow_actions_count(WFCountType="Items", Input=Events)
+Meetings = is_workflow_actions_count(type="Items", input=Events)
 if Meetings == 0:
     Briefing += ["No meetings today."]
 else:
-    First = getitemfromlist(WFItemSpecifier="First Item", WFInput=Events)
+    First = getitemfromlist(get="First Item", list=Events)
     if Meetings == 1:
         Briefing += [f"One meeting: {First.Title} at {First.property('Start Date')}."]
     else:
@@ -94,23 +92,23 @@ else:
 # Flagged reminders, on work days only.
 if Mode == "work":
     Flagged = filter_reminders(
-        WFContentItemFilter=where(
+        content_item_filter=where(
             prop("Is Completed") == False, prop("Is Flagged") == True
         ),
-        WFContentItemInputParameter="Library",
+        content_item_input_parameter="Library",
     )
-    count = is_workflow_actions_count(WFCountType="Items", Input=Flagged)
+    count = is_workflow_actions_count(type="Items", input=Flagged)
     if count > 0:
         Briefing += [f"{count} flagged reminders are waiting."]
 # Screen and sound for the time of day.
 if Hour < 7 or Hour >= 21:
-    setbrightness(WFBrightness=0.3)
-    appearance(style="dark", operation="set")
+    setbrightness(brightness=0.3)
+    appearance(appearance="dark", operation="set")
 else:
-    setbrightness(WFBrightness=0.8)
-    appearance(style="light", operation="set")
+    setbrightness(brightness=0.8)
+    appearance(appearance="light", operation="set")
 # Show it, and read it aloud at home unless a Focus is on.
-Summary = text_combine(WFTextSeparator="New Lines", text=Briefing)
-showresult(Text=f"{Summary}")
+Summary = text_combine(separator="New Lines", text=Briefing)
+showresult(result=f"{Summary}")
 if Place == "home" and not Focus:
-    speaktext(WFSpeakTextRate=0.5, WFText=f"{Summary}")
+    speaktext(rate=0.5, text=f"{Summary}")

@@ -40,46 +40,40 @@ Extras = {
     "rain": ["Umbrella", "Waterproof shoes"],
 }
 # Where, how long, what kind of trip.
-Destination = ask(WFAskActionPrompt="Where are you going?")
-Nights = ask(
-    WFAskActionDefaultAnswerNumber="3",
-    WFAskActionPrompt="How many nights?",
-    WFInputType="Number",
-)
-dictionary_value = getvalueforkey(WFGetDictionaryValueType="All Keys", WFInput=Kits)
+Destination = ask(prompt="Where are you going?")
+Nights = ask(default_answer_number="3", prompt="How many nights?", input_type="Number")
+dictionary_value = getvalueforkey(get="All Keys", dictionary=Kits)
 Kinds = choosefromlist(
-    WFInput=dictionary_value,
-    WFChooseFromListActionPrompt="What kind of trip?",
-    WFChooseFromListActionSelectMultiple=True,
+    list=dictionary_value, prompt="What kind of trip?", select_multiple=True
 )
 # Find the place, then its forecast (Open-Meteo needs no key).
-url_encoded_text = urlencode(WFInput=f"{Destination}")
+url_encoded_text = urlencode(text=f"{Destination}")
 url = is_workflow_actions_url(
-    WFURLActionURL=f"{Settings['forecast.geocoder']}?name={url_encoded_text}&count=1&language=en&format=json"
+    url=f"{Settings['forecast.geocoder']}?name={url_encoded_text}&count=1&language=en&format=json"
 )
-contents_of_url = downloadurl(WFURL=url)
-Places = getvalueforkey(WFDictionaryKey="results", WFInput=contents_of_url)
+contents_of_url = downloadurl(url=url)
+Places = getvalueforkey(key="results", dictionary=contents_of_url)
 if not Places:
     _ = alert(
-        WFAlertActionTitle="Unknown place",
-        WFAlertActionMessage=f"Open-Meteo does not know “{Destination}”. Check the spelling and try again.",
-        WFAlertActionCancelButtonShown=False,
+        title="Unknown place",
+        message=f"Open-Meteo does not know “{Destination}”. Check the spelling and try again.",
+        show_cancel_button=False,
     )
-    is_workflow_actions_exit(WFResult=_)
-Place = getitemfromlist(WFInput=Places)
+    is_workflow_actions_exit(result=_)
+Place = getitemfromlist(list=Places)
 url_2 = is_workflow_actions_url(
-    WFURLActionURL=f"{Settings['forecast.weather']}?latitude={Place['latitude']}&longitude={Place['longitude']}&daily=temperature_2m_max,temperature_2m_min,precipitation_probability_max&timezone=auto&forecast_days={Settings['forecast.days']}"
+    url=f"{Settings['forecast.weather']}?latitude={Place['latitude']}&longitude={Place['longitude']}&daily=temperature_2m_max,temperature_2m_min,precipitation_probability_max&timezone=auto&forecast_days={Settings['forecast.days']}"
 )
-Forecast = downloadurl(WFURL=url_2, WFHTTPMethod="GET")
-Daily = getvalueforkey(WFDictionaryKey="daily", WFInput=Forecast)
+Forecast = downloadurl(url=url_2, method="GET")
+Daily = getvalueforkey(key="daily", dictionary=Forecast)
 Warmest = max(Daily["temperature_2m_max"])
 Coldest = min(Daily["temperature_2m_min"])
 Wettest = max(Daily["precipitation_probability_max"])
 # Collect the items: the basics, then each kind of trip.
-Basics = getvalueforkey(WFDictionaryKey="Always", WFInput=Kits)
+Basics = getvalueforkey(key="Always", dictionary=Kits)
 Items = Basics
 for item in Kinds:
-    dictionary_value_2 = getvalueforkey(WFDictionaryKey=f"{item}", WFInput=Kits)
+    dictionary_value_2 = getvalueforkey(key=f"{item}", dictionary=Kits)
     Items += [dictionary_value_2]
 # Clothes for each day, up to the laundry day.
 Days = Nights + 1
@@ -87,37 +81,29 @@ if Days > Settings["laundry_after"]:
     Outfits = Settings["laundry_after"]
 else:
     Outfits = Days
-dictionary_value_3 = getvalueforkey(
-    WFGetDictionaryValueType="All Keys", WFInput=Clothes
-)
+dictionary_value_3 = getvalueforkey(get="All Keys", dictionary=Clothes)
 for item in dictionary_value_3:
-    dictionary_value_4 = getvalueforkey(WFDictionaryKey=f"{item}", WFInput=Clothes)
+    dictionary_value_4 = getvalueforkey(key=f"{item}", dictionary=Clothes)
     calculation_result = Outfits * dictionary_value_4
     rounded_number = is_workflow_actions_round(
-        WFInput=calculation_result, WFRoundMode="Always Round Up"
+        number=calculation_result, mode="Always Round Up"
     )
     text = f"{rounded_number} × {item}"
     Items += [text]
 # Extras for the weather.
 Conditions = {}
 if Coldest < Settings["limits.cold"]:
-    dictionary_value_5 = getvalueforkey(WFDictionaryKey="cold", WFInput=Extras)
+    dictionary_value_5 = getvalueforkey(key="cold", dictionary=Extras)
     Items += [dictionary_value_5]
-    Conditions = setvalueforkey(
-        WFDictionaryKey="cold", WFDictionaryValue=f"{Coldest}", WFDictionary=Conditions
-    )
+    Conditions = setvalueforkey(key="cold", value=f"{Coldest}", dictionary=Conditions)
 if Warmest > Settings["limits.hot"]:
-    dictionary_value_6 = getvalueforkey(WFDictionaryKey="hot", WFInput=Extras)
+    dictionary_value_6 = getvalueforkey(key="hot", dictionary=Extras)
     Items += [dictionary_value_6]
-    Conditions = setvalueforkey(
-        WFDictionaryKey="hot", WFDictionaryValue=f"{Warmest}", WFDictionary=Conditions
-    )
+    Conditions = setvalueforkey(key="hot", value=f"{Warmest}", dictionary=Conditions)
 if Wettest >= Settings["limits.rain"]:
-    dictionary_value_7 = getvalueforkey(WFDictionaryKey="rain", WFInput=Extras)
+    dictionary_value_7 = getvalueforkey(key="rain", dictionary=Extras)
     Items += [dictionary_value_7]
-    Conditions = setvalueforkey(
-        WFDictionaryKey="rain", WFDictionaryValue=f"{Wettest}%", WFDictionary=Conditions
-    )
+    Conditions = setvalueforkey(key="rain", value=f"{Wettest}%", dictionary=Conditions)
 # Keep a copy of the trip as JSON in iCloud Drive.
 Trip = {
     "destination": Destination,
@@ -127,39 +113,33 @@ Trip = {
     "forecast": {"min": Coldest, "max": Warmest, "rain": Wettest},
     "packed": False,
 }
-dictionary = setvalueforkey(
-    WFDictionaryKey="items", WFDictionaryValue=f"{Items}", WFDictionary=Trip
-)
-Record = setvalueforkey(
-    WFDictionaryKey="conditions",
-    WFDictionaryValue=f"{Conditions}",
-    WFDictionary=dictionary,
-)
+dictionary = setvalueforkey(key="items", value=f"{Items}", dictionary=Trip)
+Record = setvalueforkey(key="conditions", value=f"{Conditions}", dictionary=dictionary)
 formatted_date = format_date(
-    WFDateFormatStyle="Custom", WFDateFormat="yyyy-MM-dd", WFDate=CurrentDate
+    date_format="Custom", format_string="yyyy-MM-dd", date=CurrentDate
 )
 renamed_item = setitemname(
-    WFName=f"packing {Destination} {formatted_date}.json",
-    WFDontIncludeFileExtension=True,
-    WFInput=Record,
+    name=f"packing {Destination} {formatted_date}.json",
+    don_t_include_file_extension=True,
+    input=Record,
 )
 saved_file = documentpicker_save(
-    WFInput=renamed_item,
-    WFAskWhereToSave=False,
-    WFFileDestinationPath="Packing/",
-    WFSaveFileOverwrite=True,
+    file=renamed_item,
+    ask_where_to_save=False,
+    subpath="Packing/",
+    overwrite_if_file_exists=True,
 )
 # Todoist: one project for the trip, one task per item.
 Project = downloadurl(
-    WFURL=f"{Settings['todoist.api']}/projects",
-    WFHTTPMethod="POST",
-    ShowHeaders=True,
-    WFHTTPHeaders={
+    url=f"{Settings['todoist.api']}/projects",
+    method="POST",
+    show_headers=True,
+    headers={
         "Authorization": f"Bearer {Settings['todoist.token']}",
         "Content-Type": "application/json",
     },
-    WFHTTPBodyType="JSON",
-    WFJSONValues={
+    request_body="JSON",
+    json_values={
         "name": f"🧳 {Destination}",
         "color": Settings["todoist.color"],
         "is_favorite": True,
@@ -169,15 +149,15 @@ Project = downloadurl(
 if Project["id"]:
     for item in Items:
         contents_of_url_2 = downloadurl(
-            WFURL=f"{Settings['todoist.api']}/tasks",
-            WFHTTPMethod="POST",
-            ShowHeaders=True,
-            WFHTTPHeaders={
+            url=f"{Settings['todoist.api']}/tasks",
+            method="POST",
+            show_headers=True,
+            headers={
                 "Authorization": f"Bearer {Settings['todoist.token']}",
                 "Content-Type": "application/json",
             },
-            WFHTTPBodyType="JSON",
-            WFJSONValues={
+            request_body="JSON",
+            json_values={
                 "content": item,
                 "project_id": Project["id"],
                 "labels": [Settings["todoist.label"]],
@@ -186,11 +166,11 @@ if Project["id"]:
             },
         )
     Sent = repeat_results()
-    count = is_workflow_actions_count(WFCountType="Items", Input=Sent)
+    count = is_workflow_actions_count(type="Items", input=Sent)
     Status = f"{count} tasks added to Todoist."
 else:
     Status = f"Todoist refused the project: {Project['error']}"
-combined_text = text_combine(WFTextSeparator="New Lines", text=Items)
+combined_text = text_combine(separator="New Lines", text=Items)
 showresult(
-    Text=f"{Destination}, {Nights} nights ({Coldest}–{Warmest} °C, rain up to {Wettest}%)\n{Status}\n\n{combined_text}"
+    result=f"{Destination}, {Nights} nights ({Coldest}–{Warmest} °C, rain up to {Wettest}%)\n{Status}\n\n{combined_text}"
 )

@@ -4,43 +4,40 @@ _ = shortcut(types="Watch NCWidget", inputs=None, icon=("teal", 59818))
 # Quick journal: a menu to jot down a line, log a mood, read the journal back or start a fresh one.
 # Entries go to journal.txt in the Shortcuts folder of iCloud Drive, one dated line each.
 journal = documentpicker_open(
-    WFFileErrorIfNotFound=False,
-    WFFile=_,
-    WFGetFilePath="journal.txt",
-    WFShowFilePicker=False,
+    error_if_not_found=False, folder=_, path="journal.txt", show_file_picker=False
 )
 stamp = format_date(
-    WFDateFormatStyle="Custom", WFDateFormat="yyyy-MM-dd HH:mm", WFDate=CurrentDate
+    date_format="Custom", format_string="yyyy-MM-dd HH:mm", date=CurrentDate
 )
 match menu(WFMenuPrompt="Journal"):
     case "Write a line":
-        entry = ask(WFAskActionPrompt="What happened?")
-        file_append(WFFilePath="journal.txt", WFInput=f"{stamp}  {entry}")
+        entry = ask(prompt="What happened?")
+        file_append(file_path="journal.txt", text=f"{stamp}  {entry}")
     case "Log my mood":
         match menu(WFMenuPrompt="How do you feel?"):
             case "😀 Great":
-                file_append(WFFilePath="journal.txt", WFInput=f"{stamp}  mood: great")
+                file_append(file_path="journal.txt", text=f"{stamp}  mood: great")
             case "🙂 Fine":
-                file_append(WFFilePath="journal.txt", WFInput=f"{stamp}  mood: fine")
+                file_append(file_path="journal.txt", text=f"{stamp}  mood: fine")
             case "🙁 Low":
-                file_append(WFFilePath="journal.txt", WFInput=f"{stamp}  mood: low")
-                showresult(Text="Noted. Maybe a walk, or a call with a friend?")
+                file_append(file_path="journal.txt", text=f"{stamp}  mood: low")
+                showresult(result="Noted. Maybe a walk, or a call with a friend?")
     case "Read it":
         if journal:
-            previewdocument(WFInput=journal)
+            previewdocument(input=journal)
         else:
             alert(
-                WFAlertActionTitle="Nothing yet",
-                WFAlertActionMessage="The journal is empty: write a line first.",
-                WFAlertActionCancelButtonShown=False,
+                title="Nothing yet",
+                message="The journal is empty: write a line first.",
+                show_cancel_button=False,
             )
     case "Start over":
         # Cancelling the alert stops the shortcut, so nothing is renamed by accident.
         alert(
-            WFAlertActionTitle="Start a new journal?",
-            WFAlertActionMessage="The old one is kept, renamed with today's date.",
+            title="Start a new journal?",
+            message="The old one is kept, renamed with today's date.",
         )
         file_rename(
-            WFFile=journal,
-            WFNewFilename=f"journal {CurrentDate.format_date(WFDateFormatStyle='Custom', WFDateFormat='yyyy-MM-dd')}",
+            file=journal,
+            name=f"journal {CurrentDate.format_date(WFDateFormatStyle='Custom', WFDateFormat='yyyy-MM-dd')}",
         )

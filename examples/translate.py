@@ -11,20 +11,20 @@ languages = {
     "Spanish": "es",
     "Japanese": "ja",
 }
-names = getvalueforkey(WFGetDictionaryValueType="All Keys", WFInput=languages)
-chosen = choosefromlist(WFInput=names, WFChooseFromListActionPrompt="Translate into")
-target = getvalueforkey(WFDictionaryKey=f"{chosen}", WFInput=languages)
+names = getvalueforkey(get="All Keys", dictionary=languages)
+chosen = choosefromlist(list=names, prompt="Translate into")
+target = getvalueforkey(key=f"{chosen}", dictionary=languages)
 source_text = ask(
-    WFAllowsMultilineText=True,
-    WFAskActionPrompt="Text to translate",
-    WFAskActionDefaultAnswer=f"{ShortcutInput}",
+    allows_multiline_text=True,
+    prompt="Text to translate",
+    default_answer=f"{ShortcutInput}",
 )
 response = downloadurl(
-    WFURL=f"{Server}/translate",
-    WFHTTPMethod="POST",
-    WFHTTPHeaders={"Accept": "application/json"},
-    WFHTTPBodyType="JSON",
-    WFJSONValues={
+    url=f"{Server}/translate",
+    method="POST",
+    headers={"Accept": "application/json"},
+    request_body="JSON",
+    json_values={
         "q": source_text,
         "source": "auto",
         "target": target,
@@ -32,17 +32,17 @@ response = downloadurl(
         "alternatives": 2,
     },
 )
-result = detect_dictionary(WFInput=response)
+result = detect_dictionary(input=response)
 if result["error"]:
     alert(
-        WFAlertActionTitle="Translation failed",
-        WFAlertActionMessage=f"{result['error']}",
-        WFAlertActionCancelButtonShown=False,
+        title="Translation failed",
+        message=f"{result['error']}",
+        show_cancel_button=False,
     )
 else:
     # The reply nests the detected language: {"detectedLanguage": {"language": "de", "confidence": 90}}.
     Detected = result["detectedLanguage"]
     showresult(
-        Text=f"{result['translatedText']}\n\nFrom {Detected['language']} ({Detected['confidence']}% sure) into {chosen}.\nAlso: {result['alternatives']}"
+        result=f"{result['translatedText']}\n\nFrom {Detected['language']} ({Detected['confidence']}% sure) into {chosen}.\nAlso: {result['alternatives']}"
     )
-    setclipboard(WFInput=result["translatedText"])
+    setclipboard(content=result["translatedText"])

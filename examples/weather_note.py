@@ -10,18 +10,18 @@ shortcut(
     icon=("blue", 59511),
 )
 # Ask for a city, fetch its weather as JSON and show a summary.
-provided_input = ask(WFAskActionPrompt="Which city?", WFAskActionDefaultAnswer="Lisbon")
+provided_input = ask(prompt="Which city?", default_answer="Lisbon")
 City = provided_input
-url = is_workflow_actions_url(WFURLActionURL=f"https://wttr.in/{City}?format=j1")
-contents_of_url = downloadurl(WFURL=url)
-dictionary = detect_dictionary(WFInput=contents_of_url)
+url = is_workflow_actions_url(url=f"https://wttr.in/{City}?format=j1")
+contents_of_url = downloadurl(url=url)
+dictionary = detect_dictionary(input=contents_of_url)
 if dictionary["current_condition"]:
     for item in dictionary["current_condition"]:
-        showresult(Text=f"{City}: {item['temp_C']} °C, {item['weatherDesc']} 🌤")
+        showresult(result=f"{City}: {item['temp_C']} °C, {item['weatherDesc']} 🌤")
 else:
-    alert(WFAlertActionMessage=f"No weather for {City}.")
+    alert(message=f"No weather for {City}.")
 match menu(WFMenuPrompt="Save the report?"):
     case "Yes":
-        setclipboard(WFInput=contents_of_url)
+        setclipboard(content=contents_of_url)
     case "No":
         pass

@@ -69,7 +69,9 @@ def decompile(source: bytes | str | Path | dict, *, keep_ids: bool = False, dial
     with _exhaustion_as(DecompileError):
         workflow = _lifted(source)
         # WorkflowBench code names every output, as its data set does
-        code = lower_workflow(workflow, keep_ids=keep_ids, name_every_output=dialect != "default")
+        # (and keeps the parameters' keys)
+        default = dialect == "default"
+        code = lower_workflow(workflow, keep_ids=keep_ids, name_every_output=not default, plain_keywords=default)
     if dialect != "default":
         from .dialects import from_default
 

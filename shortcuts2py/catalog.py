@@ -582,6 +582,23 @@ def keyword_names(entry: Entry) -> dict[str, str]:
 _keyword_names: dict[str, dict[str, str]] = {}
 
 
+def written_keywords(entry: Entry) -> dict[str, str]:
+    """Key -> the one keyword decompiled code writes for it: the label the app
+    shows when that names the key, else the shortest of the key's own words.
+    Keys without a keyword name are written as themselves."""
+    found = _written_keywords.get(entry.identifier)
+    if found is None:
+        labels = _labels_of(entry, set(entry.parameter_keys))
+        found = {}
+        for name, key in sorted(keyword_names(entry).items(), key=lambda item: (labels.get(item[0]) != item[1], len(item[0]), item[0])):
+            found.setdefault(key, name)
+        _written_keywords[entry.identifier] = found
+    return found
+
+
+_written_keywords: dict[str, dict[str, str]] = {}
+
+
 def _keyword_names_of(entry: Entry) -> dict[str, str]:
     keys = set(entry.parameter_keys)
     found = _labels_of(entry, keys)

@@ -663,8 +663,10 @@ def _describe(entry) -> str:
     """A readable page about one action: what it is, its keywords, its output."""
     from . import catalog
 
-    bare = list(entry.positional)
-    named = [p.key for p in entry.parameters if p.key not in bare]
+    # Written as decompiled code writes the keywords (the key where none names it).
+    written = catalog.written_keywords(entry)
+    bare = [written.get(key, key) for key in entry.positional]
+    named = [written.get(p.key, p.key) for p in entry.parameters if p.key not in entry.positional]
     signature = ", ".join(bare + (["*"] + named if named and bare else named))
     short = catalog.call_name(entry.identifier)
     lines = [f"{short}({signature})", f"  identifier: {entry.identifier}"]
@@ -693,10 +695,12 @@ def _describe(entry) -> str:
         if p.has_default:
             facts.append(f"default {p.default!r}")
         label = f" \"{p.label}\"" if p.label else ""
-        keywords = [f"{name}=" for name, key in other_names.items() if key == p.key]
+        first = written.get(p.key)
+        keywords = [f"{name}=" for name, key in other_names.items() if key == p.key and name != first]
         if keywords:
             facts.append(f"or {', '.join(keywords)}")
-        lines.append(f"    {p.key}{label}: {', '.join(facts)}")
+        shown = f"{first} ({p.key}{label})" if first else f"{p.key}{label}"
+        lines.append(f"    {shown}: {', '.join(facts)}")
         if p.enum:
             lines.append(f"      one of: {', '.join(repr(m) for m in p.enum)}")
     return "\n".join(lines)

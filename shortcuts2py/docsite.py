@@ -264,8 +264,11 @@ def example_call(entry: catalog.Entry) -> str:
     if entry.identifier in BLOCK_EXAMPLES:
         return BLOCK_EXAMPLES[entry.identifier][1]
     keywords, extra = [], []
+    written = catalog.written_keywords(entry)
     for p in example_parameters(entry):
-        if names.is_keyword_argument(p.key):
+        if p.key in written:
+            keywords.append(f"{written[p.key]}={sample_value(p)}")
+        elif names.is_keyword_argument(p.key):
             keywords.append(f"{p.key}={sample_value(p)}")
         else:
             extra.append(f"{literal(p.key)}: {sample_value(p)}")
@@ -307,11 +310,13 @@ def _facts(entry: catalog.Entry) -> list[str]:
     return facts
 
 
-def _notes(parameter: catalog.Parameter, other_names: dict[str, str]) -> str:
+def _notes(parameter: catalog.Parameter, other_names: dict[str, str], written: str | None) -> str:
     notes = []
-    names = [code(f"{name}=") for name, key in other_names.items() if key == parameter.key]
+    names = [code(f"{name}=") for name, key in other_names.items() if key == parameter.key and name != written]
+    if written is not None:
+        names.append(code(f"{parameter.key}="))  # the key itself, as WorkflowBench writes it
     if names:
-        notes.append("by hand also " + ", ".join(names))
+        notes.append("also " + ", ".join(names))
     if parameter.required:
         notes.append("required")
     if parameter.is_input:
@@ -325,15 +330,18 @@ def _parameter_table(entry: catalog.Entry) -> list[str]:
     if not entry.parameters:
         return ["This action takes no parameters."]
     rows = [
-        "| Keyword | Label | Type | Values | Default | Notes |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| Keyword | Key | Label | Type | Values | Default | Notes |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     other_names = catalog.keyword_names(entry)
+    written = catalog.written_keywords(entry)
     for p in entry.parameters:
         values = ", ".join(code(literal(member)) for member in p.enum or ())
         default = code(literal(p.default)) if p.has_default else ""
+        keyword = written.get(p.key, p.key)
+        notes = _notes(p, other_names, written.get(p.key))
         rows.append(
-            f"| {code(p.key)} | {escape(p.label)} | {escape(p.type)} | {values} | {default} | {_notes(p, other_names)} |"
+            f"| {code(keyword)} | {code(p.key)} | {escape(p.label)} | {escape(p.type)} | {values} | {default} | {notes} |"
         )
     return rows
 

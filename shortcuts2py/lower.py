@@ -17,11 +17,15 @@ from .writer import nodes
 from .writer import write_module
 
 
-def lower_workflow(workflow: ir.Workflow, *, keep_ids: bool = False, name_every_output: bool = False) -> str:
+def lower_workflow(
+    workflow: ir.Workflow, *, keep_ids: bool = False, name_every_output: bool = False, plain_keywords: bool = True
+) -> str:
     """The code of a workflow.  ``name_every_output``: an output nothing reads keeps its
     name even where spelling(output_ids=True) could say its id (a dialect that names
-    every output wants it)."""
-    facts = FileFacts(workflow, name_every_output=name_every_output or keep_ids)  # walked once, whatever passes follow
+    every output wants it).  ``plain_keywords``: parameters by their keyword names
+    (``prompt="Age?"``), else by their keys (``WFAskActionPrompt="Age?"``)."""
+    # walked once, whatever passes follow
+    facts = FileFacts(workflow, name_every_output=name_every_output or keep_ids, plain_keywords=plain_keywords)
     # `total = 0` is a Set Variable only where the code keeps `total` a variable
     # (assigned again and read where either value can reach); otherwise it would
     # name the action's output.  Such variables keep the two statements.  A

@@ -112,11 +112,14 @@ class FileFacts:
     Made once per file and shared by every lowering pass (lower_workflow may
     lower a file again with some folds undone), so the values are walked once."""
 
-    def __init__(self, workflow: Workflow, *, name_every_output: bool = False):
+    def __init__(self, workflow: Workflow, *, name_every_output: bool = False, plain_keywords: bool = False):
         """``name_every_output``: the caller's choice that every output nothing reads
-        keeps its name (kept ids, a dialect that names all), shared by every pass."""
+        keeps its name (kept ids, a dialect that names all); ``plain_keywords``: that
+        a parameter is written by its keyword name (``prompt=``), not its key
+        (a dialect that keeps the keys does not want it).  Both shared by every pass."""
         self.workflow = workflow
         self.name_every_output = name_every_output
+        self.plain_keywords = plain_keywords
         self.references: dict[str, Counter] = {}  # output id -> Counter of the OutputNames reading it
         self.variables: set[str] = set()  # every Shortcuts variable name the file mentions
         self.first: dict[str, tuple[Action, str | None]] = {}  # output id -> its action (first carrier), block kind of an end

@@ -44,7 +44,7 @@ def test_decompile_a_link_names_the_file_after_the_shortcut(tmp_path, monkeypatc
         monkeypatch.setenv(icloud.BASE_URL_ENV, server.base_url)
         assert main(["decompile", LINK, "-o", str(tmp_path)]) == 0
         written = tmp_path / "Weather _ Note ✨.py"
-        assert written.read_text(encoding="utf-8").endswith('_ = "hello"\nshowresult(Text=_)\n')
+        assert written.read_text(encoding="utf-8").endswith('_ = "hello"\nshowresult(result=_)\n')
         dead = LINK.replace("0123", "9999")
         assert main(["decompile", dead, "-o", str(tmp_path)]) == 1
         assert "no shared shortcut at this link" in capsys.readouterr().err

@@ -136,7 +136,7 @@ def test_a_raw_entry_whose_uuid_is_read_is_named():
         act("showresult", {"Text": attachment(out("R1"))}),
         act("showresult", {"Text": attachment(out("R1", "Other"))}),
     ))
-    assert "text = raw_action(" in code and "showresult(Text=text)" in code
+    assert "text = raw_action(" in code and "showresult(result=text)" in code
 
 
 def test_an_id_the_code_writes_as_it_is_is_kept_for_its_references():

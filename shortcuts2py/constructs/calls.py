@@ -3,8 +3,8 @@
 ===============================================  ======================================
 plist                                            code
 ===============================================  ======================================
-an action with a UUID                            name = function(Key=value)
-an action without one                            function(Key=value)
+an action with a UUID                            name = function(keyword=value)
+an action without one                            function(keyword=value)
 an output the next action takes as its input     name = _ = function(...) / _ = ...
 its input parameter left out (input implicit)    function(WFInput=_)
 a key that is not a Python name                  function(**{"Show-text": True})
@@ -16,21 +16,26 @@ an entry of another shape                        raw_action({...})
 ===============================================  ======================================
 
 The function name and the order of the keywords come from the catalog
-(``is.workflow.actions.gettext`` -> ``is_workflow_actions_gettext``).  A
-``CustomOutputName`` equal to the name the output is assigned to is not
-written: compiling records the chosen name there.
+(``is.workflow.actions.gettext`` -> ``gettext``).  Each key is written by its
+keyword name (``catalog.written_keywords``: the label the app shows, else the
+key's own words in snake case: ``ask(prompt="Age?", input_type="Number")``),
+a key without one as itself; a dialect that keeps the keys (WorkflowBench)
+writes ``ask(WFAskActionPrompt="Age?", WFInputType="Number")``, which compiles
+the same.  A ``CustomOutputName`` equal to the name the output is assigned to
+is not written: compiling records the chosen name there.
 
-Hand-written code may also say an action as the app shows it (compiling only;
-decompiled code keeps the keyword form): ``show_alert("Done", title="Note")``
-is ``alert(WFAlertActionMessage="Done", WFAlertActionTitle="Note")``.  Bare
-arguments stand for the catalog's ``positional`` keys (the placeholders of the
-action's sentence), a keyword that is no key for the parameter its label or the
-key's own words name (``catalog.keyword_names``: ``title=``, ``input_type=``),
-and a display name in snake case (or a short name with underscores between its
-words) for the action.
+Hand-written code may also say an action as the app shows it (compiling only):
+``show_alert("Done", title="Note")`` is ``alert(message="Done", title="Note")``.
+Bare arguments stand for the catalog's ``positional`` keys (the placeholders of
+the action's sentence), a keyword for the key its label or the key's own words
+name (``catalog.keyword_names``, every name of a key, where decompiling writes
+one), and a display name in snake case (or a short name with underscores
+between its words) for the action.
 
 Exact because: every key of the action is a keyword of the call, or an entry of
-``**{...}`` when it is not a Python name; the output's UUID is the assigned name
+``**{...}`` when it is not a Python name or is spelt like one of the action's
+keyword names; a keyword name is never a key of the action and names one key
+alone, so it reads back as the key it was written for; the output's UUID is the assigned name
 (one id per name, renamed consistently); an identifier the catalog does not know
 is named in ``action("...")``, and an entry of any other shape is ``raw_action({...})``.
 """
@@ -64,7 +69,8 @@ def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt:
     args = keyword_args(ctx, [(k, v) for k, v in params if k != omit], entry, other_names, identifier=action.identifier)
     implicit = ctx.implicit_input_key(action, entry)
     if implicit is not None:
-        args.insert(_input_position(params, implicit, entry), nodes.Arg(nodes.Name(IMPLICIT), implicit))
+        keyword = written_keywords(ctx, entry).get(implicit, implicit)
+        args.insert(_input_position(params, implicit, entry), nodes.Arg(nodes.Name(IMPLICIT), keyword))
     function = catalog.call_name(action.identifier) if entry is not None else None
     if function is None or _is_lone_block_piece(action.identifier, (key for key, _ in params)):
         function = "action"
@@ -116,12 +122,25 @@ def keyword_args(ctx, params, entry, reserved=frozenset(), identifier: str | Non
     def lowered(key, value):
         return values.lower(ctx, value, entry.parameter(key) if entry is not None else None, key, identifier)
 
-    plain = [(k, v) for k, v in params if names.is_keyword_argument(k) and k not in reserved]
-    starred = [(k, v) for k, v in params if not (names.is_keyword_argument(k) and k not in reserved)]
-    args = [nodes.Arg(lowered(key, value), key) for key, value in plain]
+    spelled = written_keywords(ctx, entry)
+    args, starred = [], []
+    for key, value in params:
+        keyword = spelled.get(key) or (key if names.is_keyword_argument(key) and key not in reserved else None)
+        if keyword is None:
+            starred.append((key, value))
+        else:
+            args.append(nodes.Arg(lowered(key, value), keyword))
     if starred:
         args.append(nodes.Arg(nodes.DictDisplay([(values.string(k), lowered(k, v)) for k, v in starred]), star="**"))
     return args
+
+
+def written_keywords(ctx, entry) -> dict[str, str]:
+    """Key -> the keyword this file writes for it: the catalog's keyword name in
+    the language's own spelling, the key itself where a dialect keeps the keys."""
+    if entry is None or not ctx.naming.facts.plain_keywords:
+        return {}
+    return catalog.written_keywords(entry)
 
 
 _RANKS: dict[str, dict[str, int]] = {}

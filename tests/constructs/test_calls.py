@@ -37,9 +37,10 @@ def test_labels_and_display_names_name_what_the_keys_name():
         'showresult(Text="ok")\n'
     )
     compiles_to(HEAD + plain, api.compile(HEAD + keywords))
-    # Decompiling writes the keyword form: the sugar is one way.
+    # Decompiling writes the function's name and every value by its keyword name:
+    # the display name and bare arguments are one way.
     code = api.decompile(api.compile(HEAD + plain))
-    assert "WFAlertActionTitle=" in code and "show_alert" not in code
+    assert 'alert(title="Check", message="Sure?", show_cancel_button=False)' in code and "show_alert" not in code
 
 
 def test_the_input_is_the_bare_argument_of_an_action_without_a_sentence():
@@ -104,7 +105,7 @@ def test_a_block_action_called_on_its_own_is_refused(code, words):
 def test_a_lone_block_piece_in_a_file_goes_round_by_its_identifier():
     from .harness import act, exact, root_of
 
-    exact(root_of(act("conditional", {"WFCondition": 100})), 'action("is.workflow.actions.conditional", WFInput=_, WFCondition=100)')
+    exact(root_of(act("conditional", {"WFCondition": 100})), 'action("is.workflow.actions.conditional", input=_, condition=100)')
 
 
 def test_a_key_spelt_like_a_label_keyword_goes_round_in_starred_keys():
@@ -115,7 +116,7 @@ def test_a_key_spelt_like_a_label_keyword_goes_round_in_starred_keys():
     entry = catalog.entry("is.workflow.actions.alert")
     assert catalog.keyword_names(entry)["title"] == "WFAlertActionTitle"
     root = root_of(act("alert", {"WFAlertActionMessage": "m", "title": "a key of its own"}))
-    exact(root, 'alert(WFAlertActionMessage="m", **{"title": "a key of its own"})')
+    exact(root, 'alert(message="m", **{"title": "a key of its own"})')
 
 
 @pytest.mark.parametrize(
@@ -151,3 +152,22 @@ def test_a_name_two_keys_would_share_names_neither():
         keywords=(), starred_keys=(), positional=(),
     )
     assert catalog._keyword_names_of(entry) == {"note_body": "WFNoteBody"}
+
+
+def test_decompiling_writes_keyword_names_and_the_workflowbench_dialect_the_keys():
+    root = api.compile(HEAD + 'age = ask(WFAskActionPrompt="Age?", WFInputType="Number")\nshowresult(Text=age)\n')
+    assert 'age = ask(prompt="Age?", input_type="Number")\nshowresult(result=age)\n' in api.decompile(root)
+    bench = api.decompile(root, dialect="workflowbench")
+    assert "WFAskActionPrompt=" in bench and "prompt=" not in bench.replace("WFAskActionPrompt=", "")
+
+
+def test_every_written_keyword_reads_back_as_its_key():
+    """For every action of the catalog: the keyword decompiling writes for a key is
+    no key of the action and names that key alone, so the call reads back the same."""
+    for entry in catalog.all_entries():
+        keys = set(entry.parameter_keys)
+        names = catalog.keyword_names(entry)
+        written = catalog.written_keywords(entry)
+        assert len(set(written.values())) == len(written), entry.identifier
+        for key, keyword in written.items():
+            assert keyword not in keys and names[keyword] == key, (entry.identifier, key, keyword)

@@ -110,7 +110,7 @@ def test_an_era_test_keeps_a_real_without_a_literal(number):
 
 def test_an_era_test_compares_with_a_variable_number():
     """An old If testing the previous output against a variable: `_ < limit`."""
-    code = HEAD + 'limit = ask(WFAskActionPrompt="Limit?")\n_ = getclipboard()\nif _ < limit:\n    vibrate()\n'
+    code = HEAD + 'limit = ask(prompt="Limit?")\n_ = getclipboard()\nif _ < limit:\n    vibrate()\n'
     params = _start(_reads_back(code))
     assert params["WFCondition"] == "Is Less Than" and "WFInput" not in params
     assert params["WFNumberValue"]["WFSerializationType"] == "WFTextTokenAttachment"
@@ -152,7 +152,7 @@ def test_the_file_s_text_style_is_what_most_texts_do_whatever_the_key_order():
 
 # --- dates ---------------------------------------------------------------------------
 
-DATES = 'd = ask(WFAskActionPrompt="When?", WFInputType="Date")\ne = ask(WFAskActionPrompt="Until?", WFInputType="Date")\n'
+DATES = 'd = ask(prompt="When?", input_type="Date")\ne = ask(prompt="Until?", input_type="Date")\n'
 
 
 @pytest.mark.parametrize(
@@ -192,7 +192,7 @@ def test_an_era_if_without_an_operator_tests_contains():
 @pytest.mark.parametrize(
     "line, message",
     [
-        ("showresult(Text=date(d))\n", r"date\(x\) of a variable only compares x as a date in an if"),
+        ("showresult(result=date(d))\n", r"date\(x\) of a variable only compares x as a date in an if"),
         ("if d.in_next(7):\n    vibrate()\n", r"expected x.in_next\(quantity\(7, \"days\"\)\)"),
         ("if date(e) < d:\n    vibrate()\n", r"write the variable first: x > date\(y\)"),
         ("if d.is_today(1):\n    vibrate()\n", r"expected x.is_today\(\)"),

@@ -20,17 +20,17 @@ HEAD = "from s2py_actions import *\n\n"
 @pytest.mark.parametrize(
     "body",
     [
-        'for item in ["a", "b"]:\n    showresult(Text=f"{item}")\n',
-        'for index, item in enumerate(["a", "b"], start=1):\n    showresult(Text=f"{index}. {item}")\n',
+        'for item in ["a", "b"]:\n    showresult(result=f"{item}")\n',
+        'for index, item in enumerate(["a", "b"], start=1):\n    showresult(result=f"{index}. {item}")\n',
         "for _ in range(3):\n    vibrate()\n",
-        'for index in range(1, 3 + 1):\n    showresult(Text=f"{index}")\n',
-        'for index, _ in enumerate(["a"], start=1):\n    setclipboard(WFInput=_)\n    showresult(Text=f"{index}")\n',
-        'for item in repeat_each(WFInput=["a"], X=1):\n    showresult(Text=f"{item}")\n',
-        "for _ in repeat_each(WFInput=[\"a\"], X=1):\n    setclipboard(WFInput=_)\n",
-        'for index, _ in repeat_each(WFInput=["a"], X=1):\n    setclipboard(WFInput=_)\n    showresult(Text=f"{index}")\n',
+        'for index in range(1, 3 + 1):\n    showresult(result=f"{index}")\n',
+        'for index, _ in enumerate(["a"], start=1):\n    setclipboard(content=_)\n    showresult(result=f"{index}")\n',
+        'for item in repeat_each(WFInput=["a"], X=1):\n    showresult(result=f"{item}")\n',
+        "for _ in repeat_each(WFInput=[\"a\"], X=1):\n    setclipboard(content=_)\n",
+        'for index, _ in repeat_each(WFInput=["a"], X=1):\n    setclipboard(content=_)\n    showresult(result=f"{index}")\n',
         # the body takes the item unnamed first, and names it too: `_` is the item only
         # until the first action's output takes its place, so the name is the app's
-        'for _ in ["a", "b"]:\n    setclipboard(WFInput=_)\n    showresult(Text=f"{var(\'Repeat Item\')}")\n',
+        'for _ in ["a", "b"]:\n    setclipboard(content=_)\n    showresult(result=f"{var(\'Repeat Item\')}")\n',
     ],
 )
 def test_loop_forms_read_back_as_written(body):
@@ -38,21 +38,21 @@ def test_loop_forms_read_back_as_written(body):
 
 
 def test_a_list_literal_is_a_list_action_before_the_loop():
-    plist = api.compile(HEAD + 'for item in ["a", "b"]:\n    showresult(Text=f"{item}")\n')
+    plist = api.compile(HEAD + 'for item in ["a", "b"]:\n    showresult(result=f"{item}")\n')
     identifiers = [a["WFWorkflowActionIdentifier"].rsplit(".", 1)[-1] for a in plist["WFWorkflowActions"]]
     assert identifiers[:2] == ["list", "each"]
     assert plist["WFWorkflowActions"][0]["WFWorkflowActionParameters"]["WFItems"] == ["a", "b"]
 
 
 def test_range_from_zero_reads_the_index_minus_one():
-    plist = api.compile(HEAD + 'for i in range(3):\n    showresult(Text=f"{i}")\n')
+    plist = api.compile(HEAD + 'for i in range(3):\n    showresult(result=f"{i}")\n')
     math = [a for a in plist["WFWorkflowActions"] if a["WFWorkflowActionIdentifier"].endswith(".math")]
     assert len(math) == 1 and math[0]["WFWorkflowActionParameters"]["WFMathOperation"] == "-"
 
 
 @pytest.mark.parametrize("first, stop, turns, operation, operand", [(2, 5, 3, "+", "1"), (0, 4, 4, "-", "1"), (5, 5, 0, "+", "4")])
 def test_range_from_any_whole_number_counts_as_python_does(first, stop, turns, operation, operand):
-    plist = api.compile(HEAD + f'for i in range({first}, {stop}):\n    showresult(Text=f"{{i}}")\n')
+    plist = api.compile(HEAD + f'for i in range({first}, {stop}):\n    showresult(result=f"{{i}}")\n')
     repeat = plist["WFWorkflowActions"][0]["WFWorkflowActionParameters"]
     assert repeat["WFRepeatCount"] == turns
     math = [a["WFWorkflowActionParameters"] for a in plist["WFWorkflowActions"] if a["WFWorkflowActionIdentifier"].endswith(".math")]
@@ -62,19 +62,19 @@ def test_range_from_any_whole_number_counts_as_python_does(first, stop, turns, o
 @pytest.mark.parametrize("source", ["range(5, 2)", "range(-1, 3)", "range(0, 10, 2)", "range(1, n)"])
 def test_ranges_the_app_cannot_count_are_refused(source):
     with pytest.raises(CompileError) as raised:
-        api.compile(HEAD + f"n = 3\nfor i in {source}:\n    showresult(Text=f\"{{i}}\")\n")
+        api.compile(HEAD + f"n = 3\nfor i in {source}:\n    showresult(result=f\"{{i}}\")\n")
     assert "range" in raised.value.message and raised.value.line == 4
 
 
 @pytest.mark.parametrize("source, words", [('"abc"', "text_split"), ('{"a": 1}', "All Keys")])
 def test_loops_python_and_shortcuts_disagree_on_are_refused(source, words):
     with pytest.raises(CompileError) as raised:
-        api.compile(HEAD + f"for x in {source}:\n    showresult(Text=f\"{{x}}\")\n")
+        api.compile(HEAD + f"for x in {source}:\n    showresult(result=f\"{{x}}\")\n")
     assert words in str(raised.value)
 
 
 def test_with_ids_kept_the_list_keeps_its_statement():
-    plist = api.compile(HEAD + 'for item in ["a", "b"]:\n    showresult(Text=f"{item}")\n')
+    plist = api.compile(HEAD + 'for item in ["a", "b"]:\n    showresult(result=f"{item}")\n')
     code = api.decompile(plist, keep_ids=True)
     assert 'list_2 = ["a", "b"]' in code or '= ["a", "b"]\n' in code
     assert api.roundtrip(plist, keep_ids=True).ok

@@ -61,7 +61,7 @@ def test_forms_without_a_python_meaning_here_are_refused(body, words):
 
 
 def test_augmented_assignment_reads_back_as_written():
-    code = HEAD + '\nn = 1\nfor item in ["a", "b"]:\n    n += 2\nshowresult(Text=f"{n}")\n'
+    code = HEAD + '\nn = 1\nfor item in ["a", "b"]:\n    n += 2\nshowresult(result=f"{n}")\n'
     assert api.decompile(api.compile(code)) == code
 
 
@@ -99,7 +99,7 @@ def test_dictionary_get_keys_and_values_are_get_dictionary_value():
 
 
 def test_a_loop_over_a_dictionary_s_keys_reads_each_value():
-    actions = _actions('d = {"k": 1}\nfor key in d.keys():\n    showresult(Text=d.get(key))\n')
+    actions = _actions('d = {"k": 1}\nfor key in d.keys():\n    showresult(result=d.get(key))\n')
     kinds = [kind for kind, _ in actions]
     assert kinds == ["dictionary", "getvalueforkey", "each", "getvalueforkey", "showresult", "each"]
 

@@ -18,7 +18,7 @@ def test_a_text_in_its_plist_shape_keeps_its_call():
         act("showresult", {"Text": bare}),  # a text without ranges: the file's style is not empty_ranges
         act("gettext", {"WFTextActionText": tokens("x", {})}),
     )
-    exact(root, 'gettext(WFTextActionText={"Value": {"string": "x", "attachmentsByRange": {}}, '
+    exact(root, 'gettext(text={"Value": {"string": "x", "attachmentsByRange": {}}, '
                 '"WFSerializationType": "WFTextTokenString"})')
 
 
@@ -51,7 +51,7 @@ def test_sum_min_max_are_calculate_statistics(operation, function):
 
 
 def test_other_statistics_keep_the_actions_call():
-    code = exact(_statistic_of_a_list("Median"), 'is_workflow_actions_statistics(WFStatisticsOperation="Median", Input=list_2)')
+    code = exact(_statistic_of_a_list("Median"), 'is_workflow_actions_statistics(operation="Median", input=list_2)')
     assert "sum(" not in code and "median(" not in code
 
 
@@ -114,7 +114,7 @@ def test_calculate_abs_with_an_operand_keeps_the_call():
     """abs() takes one number: an operand the app kept beside it has no place in it."""
     params = {"UUID": "A", "WFMathOperation": "…", "WFScientificMathOperation": "abs(x)", "WFScientificMathOperand": "2"}
     code = exact(root_of(act("number", {"UUID": "N", "WFNumberActionNumber": 3}), act("math", params), _shown_output("A")))
-    assert "= abs(" not in code and "WFScientificMathOperand=\"2\"" in code
+    assert "= abs(" not in code and "scientific_math_operand=\"2\"" in code
 
 
 def test_negation_by_hand_is_a_product_with_minus_one():

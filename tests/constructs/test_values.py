@@ -21,7 +21,7 @@ def _actions(code: str) -> list[dict]:
     [('["Tea", "Coffee"]', "is.workflow.actions.list"), ('{"a": 1}', "is.workflow.actions.dictionary")],
 )
 def test_a_literal_given_to_a_variable_parameter_is_made_by_its_action(literal, maker):
-    first, choose = _actions(f"choice = choosefromlist(WFInput={literal})\n")
+    first, choose = _actions(f"choice = choosefromlist(list={literal})\n")
     assert first["WFWorkflowActionIdentifier"] == maker
     reference = choose["WFWorkflowActionParameters"]["WFInput"]
     assert reference["Value"]["OutputUUID"] == first["WFWorkflowActionParameters"]["UUID"]
@@ -29,14 +29,14 @@ def test_a_literal_given_to_a_variable_parameter_is_made_by_its_action(literal, 
 
 def test_a_literal_array_a_file_holds_there_goes_round_as_plain_list():
     root = root_of(act("choosefromlist", {"WFInput": ["Tea", "Coffee"]}))
-    exact(root, 'choosefromlist(WFInput=plain_list(["Tea", "Coffee"]))')
+    exact(root, 'choosefromlist(list=plain_list(["Tea", "Coffee"]))')
 
 
 def test_parameters_real_files_fill_with_arrays_keep_list_literals():
     combine = catalog.entry("is.workflow.actions.text.combine").parameter("text")
     assert "list" in combine.seen and not takes_a_variable(combine)
     root = root_of(act("text.combine", {"text": ["a", "b"], "WFTextSeparator": "Spaces"}))
-    exact(root, 'text_combine(WFTextSeparator="Spaces", text=["a", "b"])')
+    exact(root, 'text_combine(separator="Spaces", text=["a", "b"])')
     assert takes_a_variable(catalog.entry("is.workflow.actions.choosefromlist").parameter("WFInput"))
 
 
@@ -57,4 +57,4 @@ def test_a_text_in_its_plist_shape_in_a_dictionary_parameter_stays_a_text():
         act("gettext", {"WFTextActionText": tokens("b", {})}),
         act("downloadurl", {"WFURL": "https://example.com", "WFHTTPHeaders": text}),
     )
-    assert "WFHTTPHeaders=plain_dict(" in exact(root).replace("\n", "").replace(" ", "")
+    assert "headers=plain_dict(" in exact(root).replace("\n", "").replace(" ", "")

@@ -31,11 +31,11 @@ def test_an_action_called_where_a_value_belongs_runs_first():
 
     from .harness import compiles_to
 
-    nested = HEAD + 'showresult(Text=ask("Name?"))\nfor key in getvalueforkey(WFInput={"a": 1}, WFGetDictionaryValueType="All Keys"):\n    showresult(Text=key)\n'
+    nested = HEAD + 'showresult(result=ask("Name?"))\nfor key in getvalueforkey(dictionary={"a": 1}, get="All Keys"):\n    showresult(result=key)\n'
     spelled = (
-        HEAD + 'provided_input = ask(WFAskActionPrompt="Name?")\nshowresult(Text=provided_input)\n'
-        'dictionary = {"a": 1}\ndictionary_value = getvalueforkey(WFInput=dictionary, WFGetDictionaryValueType="All Keys")\n'
-        'for key in dictionary_value:\n    showresult(Text=key)\n'
+        HEAD + 'provided_input = ask(prompt="Name?")\nshowresult(Text=provided_input)\n'
+        'dictionary = {"a": 1}\ndictionary_value = getvalueforkey(dictionary=dictionary, get="All Keys")\n'
+        'for key in dictionary_value:\n    showresult(result=key)\n'
     )
     compiles_to(nested, api.compile(spelled))
 
@@ -44,7 +44,7 @@ def test_the_inner_action_does_not_take_the_outer_ones_keys():
     """app_intent() reads the action it stands on: the outer one, after the inner."""
     from shortcuts2py import api
 
-    actions = api.compile(HEAD + 'alert(WFAlertActionMessage=ask("Why?"), WFAlertActionTitle="T")\n')["WFWorkflowActions"]
+    actions = api.compile(HEAD + 'alert(message=ask("Why?"), title="T")\n')["WFWorkflowActions"]
     assert [a["WFWorkflowActionIdentifier"] for a in actions] == ["is.workflow.actions.ask", "is.workflow.actions.alert"]
     assert actions[1]["WFWorkflowActionParameters"]["WFAlertActionTitle"] == "T"
 
@@ -64,7 +64,7 @@ def test_a_reference_shown_under_another_name_says_so():
 
 
 def test_a_reference_shown_under_the_outputs_name_needs_nothing():
-    code = exact(_dictionary_read_twice("Dictionary"), 'setclipboard(WFInput=dictionary["k"])')
+    code = exact(_dictionary_read_twice("Dictionary"), 'setclipboard(content=dictionary["k"])')
     assert "shown_as" not in code
 
 
