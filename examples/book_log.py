@@ -3,7 +3,7 @@ from s2py_actions import *
 shortcut(
     version=("754", "2.1.2"),
     types="NCWidget WatchKit",
-    minimum_version=411,
+    min_version=411,
     inputs="String",
     icon=("orange", 59495),
 )

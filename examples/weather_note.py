@@ -4,8 +4,8 @@ shortcut(
     legacy=True,
     version="2607.1.3",
     types="NCWidget",
-    minimum_version=900,
-    minimum_version_string="900",
+    min_version=900,
+    min_version_string="900",
     inputs="String",
     icon=("blue", 59511),
 )

@@ -12,7 +12,7 @@ keyword              plist key                                 a new shortcut ha
 version              WFWorkflowClientVersion                   (nothing)
 release              WFWorkflowClientRelease                   (nothing)
 version=(v, r)       both at once (when both are given)
-minimum_version      WFWorkflowMinimumClientVersion (+String)  900 and "900"
+min_version          WFWorkflowMinimumClientVersion (+String)  900 and "900"
 color, glyph         WFWorkflowIcon StartColor, GlyphNumber    2846468607, 61440
 icon=(color, glyph)  both at once (when both differ)
 icon_image           WFWorkflowIcon ImageData                  (nothing)
@@ -151,8 +151,10 @@ CLASS_FIELDS = {"inputs": INPUTS_KEY, "outputs": OUTPUTS_KEY}
 # types="Watch NCWidget" (a list of words).
 SHORT_STRINGS = frozenset({"no_input", "types"})
 KEYWORDS = frozenset(SIMPLE_FIELDS) | frozenset(CLASS_FIELDS) | {
-    "minimum_version", "minimum_version_string", "color", "glyph", "icon_image", "icon", LEGACY,
+    "min_version", "min_version_string", "color", "glyph", "icon_image", "icon", LEGACY,
 }
+# Earlier spellings, still read: code decompiled before keeps compiling.
+OLD_KEYWORDS = {"minimum_version": "min_version", "minimum_version_string": "min_version_string"}
 
 
 EVERY_INPUT_WORKFLOW = tuple(name for name in EVERY_INPUT if name not in ("WFAppContentItem", "WFFolderContentItem"))
@@ -546,15 +548,15 @@ def _minimum_args(ctx, plist: dict, lifted: dict, base: dict, done: set) -> list
     args = []
     if number is None:
         if MINIMUM_KEY in base:
-            args.append(nodes.Arg(nodes.Name("None"), "minimum_version"))
+            args.append(nodes.Arg(nodes.Name("None"), "min_version"))
     elif MINIMUM_KEY not in base or not _same(number, base[MINIMUM_KEY]):
-        args.append(nodes.Arg(values.lower(ctx, lifted[MINIMUM_KEY]), "minimum_version"))
+        args.append(nodes.Arg(values.lower(ctx, lifted[MINIMUM_KEY]), "min_version"))
     implied = str(number) if type(number) is int else None
     if text is None:
         if number is not None and MINIMUM_KEY in base:  # the Workflow-era template writes no string
-            args.append(nodes.Arg(nodes.Name("None"), "minimum_version_string"))
+            args.append(nodes.Arg(nodes.Name("None"), "min_version_string"))
     elif MINIMUM_KEY not in base or not (isinstance(text, str) and text == implied):
-        args.append(nodes.Arg(values.lower(ctx, lifted[MINIMUM_TEXT_KEY]), "minimum_version_string"))
+        args.append(nodes.Arg(values.lower(ctx, lifted[MINIMUM_TEXT_KEY]), "min_version_string"))
     return args
 
 
@@ -842,7 +844,7 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
     icon_touched = False
     minimum_text: object = ...
     for keyword in call.keywords if call is not None else ():
-        name, node = keyword.arg, keyword.value
+        name, node = OLD_KEYWORDS.get(keyword.arg, keyword.arg), keyword.value
         is_none = isinstance(node, ast.Constant) and node.value is None
         if name is None:
             from .values import parse_plain_dict
@@ -869,9 +871,9 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
             _set(result, SIMPLE_FIELDS[name], None if is_none else values.parse(ctx, node))
         elif name in CLASS_FIELDS:
             _set(result, CLASS_FIELDS[name], None if is_none else _parse_classes(ctx, node, name))
-        elif name == "minimum_version":
+        elif name == "min_version":
             _set(result, MINIMUM_KEY, None if is_none else values.parse(ctx, node))
-        elif name == "minimum_version_string":
+        elif name == "min_version_string":
             minimum_text = None if is_none else values.parse(ctx, node)
         elif name in ("color", "glyph", "icon_image"):
             icon_touched = True

@@ -145,13 +145,13 @@ NO_IMAGE = {"WFWorkflowIconStartColor": 2846468607, "WFWorkflowIconGlyphNumber":
         ("1050.22", {}, 'shortcut(version="1050.22")'),
         # what a build of that time would not write is said
         ("754", {"WFWorkflowIcon": NO_IMAGE}, 'shortcut(version="754", icon_image=None)'),
-        ("1050.22", {"WFWorkflowMinimumClientVersionString": None}, 'shortcut(version="1050.22", minimum_version_string=None)'),
+        ("1050.22", {"WFWorkflowMinimumClientVersionString": None}, 'shortcut(version="1050.22", min_version_string=None)'),
         # Shortcuts 2 wrote the minimum version's number alone
-        ("784", {"WFWorkflowMinimumClientVersion": 411}, 'shortcut(version="784", minimum_version=411)'),
+        ("784", {"WFWorkflowMinimumClientVersion": 411}, 'shortcut(version="784", min_version=411)'),
         (
             "784",
             {"WFWorkflowMinimumClientVersion": 411, "WFWorkflowMinimumClientVersionString": "411"},
-            'shortcut(version="784", minimum_version=411, minimum_version_string="411")',
+            'shortcut(version="784", min_version=411, min_version_string="411")',
         ),
         # a build and its release in one keyword
         ("1050.22", {"WFWorkflowClientRelease": "3.0"}, 'shortcut(version=("1050.22", "3.0"))'),
@@ -224,3 +224,9 @@ def test_a_setting_of_the_code_in_the_header_is_refused_with_its_place():
 def test_spelling_takes_only_its_settings():
     with pytest.raises(CompileError, match=r"found spelling\(version=...\), expected one of"):
         api.compile(HEAD + BODY + 'spelling(version="754")\n')
+
+
+def test_the_earlier_spelling_of_the_minimum_version_still_compiles():
+    old = api.compile('shortcut(version="784", minimum_version=411, minimum_version_string="411")\n')
+    new = api.compile('shortcut(version="784", min_version=411, min_version_string="411")\n')
+    assert old == new and new["WFWorkflowMinimumClientVersion"] == 411
