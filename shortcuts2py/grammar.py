@@ -430,10 +430,12 @@ def signatures() -> list[dict]:
 
 def signature(entry: catalog.Entry) -> dict:
     """name (the function name), short_name (what decompiled code calls), identifier,
-    display name, app, parameters (key, type, required, whether it can be a Python
-    keyword, enum members, input, default) and output (name, type)."""
+    display name, app, parameters (key, the keyword decompiled code writes for it,
+    type, required, whether the key itself can be a Python keyword, enum members,
+    input, default) and output (name, type)."""
     from .names import is_keyword_argument
 
+    written = catalog.written_keywords(entry)
     parameters = []
     for parameter in entry.parameters:
         item = {
@@ -442,6 +444,8 @@ def signature(entry: catalog.Entry) -> dict:
             "required": parameter.required,
             "keyword": is_keyword_argument(parameter.key),  # False: pass it in **{"key": value}
         }
+        if parameter.key in written:
+            item["written_as"] = written[parameter.key]  # the key works too
         if parameter.enum:
             item["enum"] = list(parameter.enum)
         if parameter.is_input:

@@ -547,7 +547,7 @@ def test_the_signatures_are_json_with_the_details_of_a_known_action():
     assert found["short_name"] == "downloadurl"
     assert found["output"]["name"] == "Contents of URL"
     method = {p["name"]: p for p in found["parameters"]}["WFHTTPMethod"]
-    assert "POST" in method["enum"]
+    assert "POST" in method["enum"] and method["written_as"] == "method"
 
 
 # --- dialects ---------------------------------------------------------------------------
