@@ -87,12 +87,13 @@ def _check_action(action: Action, filename: str) -> list[Diagnostic]:
         report((origin.line, origin.column), (WARNING, _input_unsaid(entry)))
     for parameter in entry.parameters:
         if parameter.required and not parameter.is_input and not parameter.has_default and parameter.key not in given:
-            report((origin.line, origin.column), (WARNING, f"{entry.function_name}() has no {parameter.key}, which it requires"))
+            keyword = catalog.written_keywords(entry).get(parameter.key, parameter.key)
+            report((origin.line, origin.column), (WARNING, f"{entry.function_name}() has no {keyword}, which it requires"))
     return found
 
 
 def _input_unsaid(entry: catalog.Entry) -> str:
-    key = entry.input_parameter
+    key = catalog.written_keywords(entry).get(entry.input_parameter, entry.input_parameter)
     return (f"{catalog.call_name(entry.identifier)}() is given no {key}, so the app gives it the previous action's "
             f"output (or the shortcut's input); say which: {key}=value, or {key}=_ for the previous output")
 

@@ -32,7 +32,7 @@ def test_each_problem_is_found_at_its_line_and_column():
         (at(BROKEN, 4, '"yes"'), ERROR, "found a string, expected True or False"),
         (at(BROKEN, 5, '"All Keyz"'), ERROR, "found 'All Keyz'; did you mean 'All Keys'?"),
         (at(BROKEN, 6, '"two"'), ERROR, "found a string, expected an integer"),
-        (at(BROKEN, 7, "AsheKube"), WARNING, "has no fileName, which it requires"),
+        (at(BROKEN, 7, "AsheKube"), WARNING, "has no file_name, which it requires"),
     ]
     assert len(problems) == len(expected_places), problems
     for (line, column, severity, message), (place, want_severity, fragment) in zip(problems, expected_places):
@@ -44,8 +44,8 @@ def test_each_problem_is_found_at_its_line_and_column():
 def test_an_input_neither_given_nor_taken_from_the_previous_output_is_a_warning():
     code = 'x = ask(WFAskActionPrompt="?")\nis_workflow_actions_notification(WFNotificationActionBody="hi")\n'
     assert [(line, column, severity) for line, column, severity, _ in found(code)] == [(2, 1, WARNING)]
-    assert "WFInput=_" in found(code)[0][3]
-    for said in ("WFInput=x", "WFInput=_"):
+    assert "attachment=_" in found(code)[0][3]  # the keyword decompiled code writes for WFInput
+    for said in ("WFInput=x", "WFInput=_", "attachment=_"):
         assert found(code.replace('"hi")', f'"hi", {said})')) == []
 
 

@@ -6,9 +6,12 @@ plist                                            code
 an action with a UUID                            name = function(keyword=value)
 an action without one                            function(keyword=value)
 an output the next action takes as its input     name = _ = function(...) / _ = ...
-its input parameter left out (input implicit)    function(WFInput=_)
+its input parameter left out (input implicit)    function(input=_)
 a key that is not a Python name                  function(**{"Show-text": True})
 ... or spelt like a keyword name (below)         function(**{"title": "x"})
+Run Shortcut whose WFWorkflowName is the name    runworkflow(workflow=shortcut_named("Backup",
+  in its WFWorkflow                                "9C48..."))  (name= left out)
+... with no WFWorkflowName                       runworkflow(..., name=None)
 an identifier the catalog does not know          action("com.example.Intent", key=value)
 a block action outside its block (no group)      action("is.workflow.actions.conditional", ...)
 an entry of another shape                        raw_action({...})
@@ -66,7 +69,10 @@ def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt:
     # A key spelt like one of the action's keyword names (`text` where "Text" labels
     # another key) goes in **{...}: as a keyword it would stand for that other key.
     other_names = frozenset(catalog.keyword_names(entry)) if entry is not None else frozenset()
+    params, said_absent = _without_implied(ctx, action.identifier, params)
     args = keyword_args(ctx, [(k, v) for k, v in params if k != omit], entry, other_names, identifier=action.identifier)
+    if said_absent is not None:
+        args.insert(len([a for a in args if not a.star]), nodes.Arg(nodes.Name("None"), written_keywords(ctx, entry).get(said_absent, said_absent)))
     implicit = ctx.implicit_input_key(action, entry)
     if implicit is not None:
         keyword = written_keywords(ctx, entry).get(implicit, implicit)
@@ -187,10 +193,59 @@ def parse(ctx, call: ast.Call) -> ir.Action:
     if function != "action" and identifier in _BLOCK_HINTS and _is_lone_block_piece(identifier, _keyword_names(call.keywords)):
         raise ctx.error(call, f"found {function}() as a call, which would open a block it never closes; {_BLOCK_HINTS[identifier]}")
     keywords = _bare_arguments_as_keywords(ctx, arguments, entry, function) + call.keywords
-    params = parse_keywords(ctx, keywords, entry, origin)
+    keywords, absent = _absent_implied(identifier, keywords, entry)
+    params = _with_implied(identifier, parse_keywords(ctx, keywords, entry, origin), absent)
     if takes_input_implicitly(entry) and entry.input_parameter not in origin.keys:
         origin.input_unsaid = True
     return ir.Action(identifier, params, origin=origin)
+
+
+# --- keys another key implies -----------------------------------------------------------
+# Run Shortcut names the shortcut twice: in WFWorkflow (shortcut_named("Backup", ...))
+# and in WFWorkflowName.  Where the two agree, the code says it once; `name=None`
+# says that a file has no WFWorkflowName beside its WFWorkflow.
+
+RUN_SHORTCUT = "is.workflow.actions.runworkflow"
+_NAME_KEY, _SHORTCUT_KEY = "WFWorkflowName", "WFWorkflow"
+
+
+def _shortcut_name(value) -> ir.Literal | None:
+    """The workflowName of a shortcut reference, when it is a plain string."""
+    if isinstance(value, ir.DictValue):
+        name = dict(value.items).get("workflowName")
+        if isinstance(name, ir.Literal) and type(name.value) is str:
+            return name
+    return None
+
+
+def _without_implied(ctx, identifier: str, params: list) -> tuple[list, str | None]:
+    """The parameters to write, and the implied key to write as absent (``Key=None``)."""
+    if identifier != RUN_SHORTCUT or not ctx.naming.facts.plain_keywords:
+        return params, None
+    values_by_key = dict(params)
+    implied = _shortcut_name(values_by_key.get(_SHORTCUT_KEY))
+    if implied is None:
+        return params, None
+    if _NAME_KEY not in values_by_key:
+        return params, _NAME_KEY
+    if values_by_key[_NAME_KEY] == implied:
+        return [(k, v) for k, v in params if k != _NAME_KEY], None
+    return params, None
+
+
+def _absent_implied(identifier: str, keywords: list, entry) -> tuple[list, bool]:
+    """The keywords without an implied key given as None, and whether there was one."""
+    if identifier != RUN_SHORTCUT:
+        return keywords, False
+    kept = [k for k in keywords if not (_key_named(entry, k.arg) == _NAME_KEY and isinstance(k.value, ast.Constant) and k.value.value is None)]
+    return kept, len(kept) != len(keywords)
+
+
+def _with_implied(identifier: str, params: list, absent: bool) -> list:
+    if identifier != RUN_SHORTCUT or absent or any(key == _NAME_KEY for key, _ in params):
+        return params
+    implied = _shortcut_name(dict(params).get(_SHORTCUT_KEY))
+    return params if implied is None else [*params, (_NAME_KEY, ir.Literal(implied.value))]
 
 
 def _keyword_names(keywords: list[ast.keyword]) -> set[str]:

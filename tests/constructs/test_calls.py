@@ -171,3 +171,27 @@ def test_every_written_keyword_reads_back_as_its_key():
         assert len(set(written.values())) == len(written), entry.identifier
         for key, keyword in written.items():
             assert keyword not in keys and names[keyword] == key, (entry.identifier, key, keyword)
+
+
+@pytest.mark.parametrize(
+    "name, code",
+    [
+        ("Backup", 'runworkflow(workflow=shortcut_named("Backup", "AB"), input=_)'),  # said once
+        ("Other", 'runworkflow(workflow=shortcut_named("Backup", "AB"), name="Other", input=_)'),
+        (None, 'runworkflow(workflow=shortcut_named("Backup", "AB"), input=_, name=None)'),
+    ],
+)
+def test_run_shortcut_names_its_shortcut_once(name, code):
+    from .harness import act, exact, root_of
+
+    params = {"WFWorkflow": {"workflowIdentifier": "AB", "workflowName": "Backup", "isSelf": False}}
+    if name is not None:
+        params["WFWorkflowName"] = name
+    exact(root_of(act("runworkflow", params)), code)
+
+
+def test_a_hand_written_run_shortcut_gets_the_name_the_app_writes():
+    action = api.compile(HEAD + 'runworkflow(workflow=shortcut_named("Backup", "AB"))\n')["WFWorkflowActions"][0]
+    assert action["WFWorkflowActionParameters"]["WFWorkflowName"] == "Backup"
+    bench = api.decompile(api.compile(HEAD + 'runworkflow(workflow=shortcut_named("Backup", "AB"))\n'), dialect="workflowbench")
+    assert "WFWorkflowName='''Backup'''" in bench  # the dialect keeps both, as its data does
