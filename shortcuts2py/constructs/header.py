@@ -12,7 +12,8 @@ keyword              plist key                                 a new shortcut ha
 version              WFWorkflowClientVersion                   (nothing)
 release              WFWorkflowClientRelease                   (nothing)
 version=(v, r)       both at once (when both are given)
-min_version          WFWorkflowMinimumClientVersion (+String)  900 and "900"
+min_version          WFWorkflowMinimumClientVersion (+String)  900 and "900" (1113 and
+                                                               "1113" with a no_input)
 color, glyph         WFWorkflowIcon StartColor, GlyphNumber    2846468607, 61440
 icon=(color, glyph)  both at once (when both differ)
 icon_image           WFWorkflowIcon ImageData                  (nothing)
@@ -95,6 +96,10 @@ KIND_BLOCKS = {kind: identifier for identifier, kind in BLOCK_KINDS.items()}
 ICON_KEY = "WFWorkflowIcon"
 COLOR_KEY, GLYPH_KEY, IMAGE_KEY = "WFWorkflowIconStartColor", "WFWorkflowIconGlyphNumber", "WFWorkflowIconImageData"
 MINIMUM_KEY, MINIMUM_TEXT_KEY = "WFWorkflowMinimumClientVersion", "WFWorkflowMinimumClientVersionString"
+# The app raises a shortcut's minimum version to this build (iOS 16's Shortcuts,
+# where "If there's no input" came) when it has a no-input behaviour: 345 of the
+# 362 corpus files with one say 1113, and none without one does.
+NO_INPUT_MINIMUM = 1113
 INPUTS_KEY, OUTPUTS_KEY = "WFWorkflowInputContentItemClasses", "WFWorkflowOutputContentItemClasses"
 ALL_BUT = "all but "  # inputs="all but App Folder": every input type except those
 LONG_IMAGE = 64  # bytes: a longer icon image goes to the end of the file
@@ -216,13 +221,15 @@ def _reads_input(values: list) -> bool:
     return False
 
 
-def template(legacy: bool = False, reads_input: bool = False, build: int | None = None) -> dict[str, object]:
+def template(legacy: bool = False, reads_input: bool = False, build: int | None = None, no_input: bool = False) -> dict[str, object]:
     """The keys of a new shortcut, as plist values; ``legacy``: as the Workflow
     app and its builds before ``FIRST_MODERN_BUILD`` wrote them, which changed
     with ``build``: Shortcuts 2 (before ``FIRST_IOS13_BUILD``) wrote the icon's
     image data, empty without an image; Shortcuts 3 the minimum version, 900, as
     the later builds do.  ``reads_input``: whether the shortcut reads its input,
-    which the app records in a key of its own."""
+    which the app records in a key of its own.  ``no_input``: whether it has a
+    no-input behaviour, which raises the minimum version the app writes to
+    ``NO_INPUT_MINIMUM``."""
     if legacy:
         icon: dict[str, object] = {COLOR_KEY: DEFAULT_COLOR, GLYPH_KEY: DEFAULT_GLYPH}
         keys: dict[str, object] = {}
@@ -237,9 +244,10 @@ def template(legacy: bool = False, reads_input: bool = False, build: int | None 
             "WFWorkflowTypes": [],
             "WFWorkflowImportQuestions": [],
         }
+    minimum = NO_INPUT_MINIMUM if no_input else 900
     return {
-        MINIMUM_TEXT_KEY: "900",
-        MINIMUM_KEY: 900,
+        MINIMUM_TEXT_KEY: str(minimum),
+        MINIMUM_KEY: minimum,
         ICON_KEY: {COLOR_KEY: DEFAULT_COLOR, GLYPH_KEY: DEFAULT_GLYPH},
         INPUTS_KEY: list(EVERY_INPUT),
         OUTPUTS_KEY: [],
@@ -263,7 +271,7 @@ def lower(ctx, header: list) -> tuple[nodes.Stmt | None, list[nodes.Stmt]]:
     version = _version_of(header)
     implied = is_old_build(version)  # the key set the version stands for
     try:
-        modern = _lower_with(ctx, header, plist, template(False, reads_input), implied)
+        modern = _lower_with(ctx, header, plist, template(False, reads_input, no_input=NO_INPUT_KEY in plist), implied)
         old = _lower_with(ctx, header, plist, template(True, reads_input, build_number(version)), implied)
     finally:
         _image_literals.clear()  # an image may be megabytes: keep none after the file
@@ -838,8 +846,9 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
     """The top-level keys of ``shortcut(...)`` (None: a new shortcut's) and ``icon_image(...)``."""
     legacy, build = _is_legacy(ctx, call)
     reads_input = ctx.globals_read and reads_shortcut_input(body)
-    base = template(legacy, reads_input, build)
-    result: dict[str, object] = dict(_lifted_template(legacy, reads_input, build))
+    no_input = not legacy and _says_no_input(call)
+    base = template(legacy, reads_input, build, no_input)
+    result: dict[str, object] = dict(_lifted_template(legacy, reads_input, build, no_input))
     icon = dict(base[ICON_KEY])
     icon_touched = False
     minimum_text: object = ...
@@ -903,10 +912,23 @@ def parse(ctx, call: ast.Call | None, icon_image: ast.Call | None, body: list = 
 
 
 @functools.lru_cache(maxsize=64)
-def _lifted_template(legacy: bool, reads_input: bool, build: int | None) -> tuple[tuple[str, ir.Value], ...]:
+def _lifted_template(legacy: bool, reads_input: bool, build: int | None, no_input: bool) -> tuple[tuple[str, ir.Value], ...]:
     """``template`` as IR values, made once: nothing changes them in place (a keyword
     replaces a value), and files compiled start from a few of these."""
-    return tuple((key, _lift(value)) for key, value in template(legacy, reads_input, build).items())
+    return tuple((key, _lift(value)) for key, value in template(legacy, reads_input, build, no_input).items())
+
+
+def _says_no_input(call: ast.Call | None) -> bool:
+    """Whether the header gives the shortcut a no-input behaviour, by its keyword
+    or among its other keys (``**{...}``), as lowering finds the key in the file."""
+    for keyword in call.keywords if call is not None else ():
+        if keyword.arg == "no_input":
+            return not _is_none(keyword.value)
+        if keyword.arg is None and isinstance(keyword.value, ast.Dict):
+            for key, value in zip(keyword.value.keys, keyword.value.values):
+                if isinstance(key, ast.Constant) and key.value == NO_INPUT_KEY and not _is_none(value):
+                    return True
+    return False
 
 
 def _is_legacy(ctx, call: ast.Call | None) -> tuple[bool, int | None]:

@@ -78,7 +78,25 @@ ASK = "WFWorkflowNoInputBehaviorAskForInput"
     ],
 )
 def test_ask_for_input_names_its_type(parameters, line):
-    _exact(_header(WFWorkflowNoInputBehavior={"Name": ASK, "Parameters": parameters}), line)
+    _exact(_header(WFWorkflowNoInputBehavior={"Name": ASK, "Parameters": parameters}, **NO_INPUT_MINIMUM), line)
+
+
+# What the app writes beside a no-input behaviour (header.NO_INPUT_MINIMUM).
+NO_INPUT_MINIMUM = {"WFWorkflowMinimumClientVersion": 1113, "WFWorkflowMinimumClientVersionString": "1113"}
+STOP = {"Name": "WFWorkflowNoInputBehaviorShowError", "Parameters": {}}
+
+
+def test_a_no_input_behaviour_implies_the_minimum_version_the_app_writes_with_it():
+    _exact(_header(WFWorkflowNoInputBehavior=STOP, **NO_INPUT_MINIMUM), 'shortcut(no_input="ShowError")')
+    # another minimum beside it is said, and so is the one a shortcut without the behaviour has
+    _exact(_header(WFWorkflowNoInputBehavior=STOP), 'shortcut(no_input="ShowError", min_version=900)')
+    _exact(_header(**NO_INPUT_MINIMUM), "shortcut(min_version=1113)")
+
+
+def test_hand_written_no_input_gets_the_minimum_version_the_app_would_write():
+    plist = api.compile(HEAD + 'shortcut(no_input="ShowError")\n' + BODY)
+    assert plist["WFWorkflowMinimumClientVersion"] == 1113 and plist["WFWorkflowMinimumClientVersionString"] == "1113"
+    assert api.compile(HEAD + "shortcut()\n" + BODY)["WFWorkflowMinimumClientVersion"] == 900
 
 
 @pytest.mark.parametrize(
