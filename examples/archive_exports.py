@@ -12,16 +12,16 @@ files = documentpicker_open(
     if_folder_fetch_contents=True, folder=_, show_file_picker=True
 )
 exports = filter_files(
-    content_item_input_parameter=files,
-    content_item_sort_property="Creation Date",
-    content_item_sort_order="Latest First",
-    content_item_limit_enabled=True,
-    content_item_filter=where(
+    input=files,
+    sort_property="Creation Date",
+    sort_order="Latest First",
+    limit_enabled=True,
+    filter=where(
         prop("File Extension") == "csv",
         prop("Name").startswith("export"),
         "backup" not in prop("Name"),
     ),
-    content_item_limit_number=50,
+    limit_number=50,
 )
 count = len(exports)
 if count == 0:

@@ -44,14 +44,10 @@ elif Network.startswith("CORP-") or "Office" in Network:
     Briefing += ["You are at the office already."]
 # Weather.
 Weather = weather_currentconditions()
-Temperature = properties_weather_conditions(
-    content_item_property_name="Temperature", input=Weather
-)
-Sky = properties_weather_conditions(
-    content_item_property_name="Condition", input=Weather
-)
+Temperature = properties_weather_conditions(property_name="Temperature", input=Weather)
+Sky = properties_weather_conditions(property_name="Condition", input=Weather)
 Rain = properties_weather_conditions(
-    content_item_property_name="Precipitation Chance", input=Weather
+    property_name="Precipitation Chance", input=Weather
 )
 Briefing += [f"Outside: {Sky}, {Temperature}."]
 if "Rain" in Sky or "Showers" in Sky or Rain >= 40:
@@ -64,13 +60,13 @@ elif Temperature >= 28:
     Briefing += ["Hot: take water."]
 # Today's calendar, timed events only.
 Events = filter_calendarevents(
-    content_item_filter=where(
+    filter=where(
         prop("Start Date", Number=1, Unit=16, Bounded=True, Removable=False).is_today(),
         prop("Is All Day") == False,
     ),
-    content_item_sort_order="Oldest First",
-    content_item_sort_property="Start Date",
-    content_item_input_parameter="Library",
+    sort_order="Oldest First",
+    sort_property="Start Date",
+    input="Library",
 )
 Meetings = is_workflow_actions_count(type="Items", input=Events)
 if Meetings == 0:
@@ -92,10 +88,8 @@ else:
 # Flagged reminders, on work days only.
 if Mode == "work":
     Flagged = filter_reminders(
-        content_item_filter=where(
-            prop("Is Completed") == False, prop("Is Flagged") == True
-        ),
-        content_item_input_parameter="Library",
+        filter=where(prop("Is Completed") == False, prop("Is Flagged") == True),
+        input="Library",
     )
     count = is_workflow_actions_count(type="Items", input=Flagged)
     if count > 0:

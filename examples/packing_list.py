@@ -120,7 +120,7 @@ formatted_date = format_date(
 )
 renamed_item = setitemname(
     name=f"packing {Destination} {formatted_date}.json",
-    don_t_include_file_extension=True,
+    dont_include_file_extension=True,
     input=Record,
 )
 saved_file = documentpicker_save(

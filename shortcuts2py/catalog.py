@@ -570,8 +570,9 @@ def keyword_names(entry: Entry) -> dict[str, str]:
     and the key's own words without ``WF`` and the action's prefix (``prompt``
     for WFAskActionPrompt, ``input_type`` for WFInputType), also without the
     leading words the action's name already says (``index`` for getitemfromlist's
-    WFItemIndex).  A name is kept only when it is no key of the action and one
-    parameter alone has it; a label wins over the key's words.
+    WFItemIndex), of a Find/Filter family's ``ContentItem`` and of a last word
+    ``Parameter`` (``filter``, ``input``).  A name is kept only when it is no key
+    of the action and one parameter alone has it; a label wins over the key's words.
     """
     found = _keyword_names.get(entry.identifier)
     if found is None:
@@ -617,7 +618,8 @@ def _keyword_names_of(entry: Entry) -> dict[str, str]:
 def _labels_of(entry: Entry, keys: set[str]) -> dict[str, str]:
     owners: dict[str, list[Parameter]] = {}
     for parameter in entry.parameters:
-        label = "_".join(re.findall(r"[a-z0-9]+", parameter.label.lower()))
+        # An apostrophe joins its word ("Don't" -> dont), as in Python names people write.
+        label = "_".join(re.findall(r"[a-z0-9]+", re.sub(r"['’]", "", parameter.label.lower())))
         if _usable_keyword(label) and label not in keys:
             owners.setdefault(label, []).append(parameter)
     found = {}
@@ -638,7 +640,9 @@ _KEY_WORD = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|[0-9]+")
 def _names_of_key(key: str, action_words: str) -> list[str]:
     """``WFAskActionPrompt`` -> ["prompt"]; ``WFItemIndex`` of getitemfromlist ->
     ["item_index", "index"]: the key's words after its WF and Action prefixes,
-    and the same without the leading words the action's name holds."""
+    and the same without the leading words the action's name holds, without a
+    leading "ContentItem" (the Find and Filter family's prefix) and without a
+    last word "Parameter" (``WFContentItemInputParameter`` -> ``input``)."""
     rest = key[2:] if key.startswith("WF") and key[2:3].isupper() else key
     prefix = rest.rfind("Action")
     if prefix > 0 and rest[prefix + 6 : prefix + 7].isupper():
@@ -650,8 +654,13 @@ def _names_of_key(key: str, action_words: str) -> list[str]:
     start = 0
     while start < len(words) - 1 and len(words[start]) > 2 and words[start] in action_words:
         start += 1
-    if start:
-        names.append("_".join(words[start:]))
+    # The Find, Filter and Get Details actions prefix their keys with "ContentItem"
+    # (WFContentItemFilter, WFContentItemLimitNumber): a family's prefix, like "Action".
+    if not start and words[:2] == ["content", "item"] and len(words) > 2:
+        start = 2
+    short = words[start:-1] if len(words) - start > 1 and words[-1] == "parameter" else words[start:]
+    if len(short) < len(words):  # "Parameter" at the end says nothing: WFContentItemInputParameter -> input
+        names.append("_".join(short))
     return names
 
 
