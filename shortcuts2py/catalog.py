@@ -529,12 +529,17 @@ def _short_names() -> tuple[dict[str, str], dict[str, str]]:
     return _short_index
 
 
+# Python's own functions that do what an action does (constructs.calls reads their arguments).
+PYTHON_FUNCTIONS = {"print": "is.workflow.actions.showresult", "input": "is.workflow.actions.ask"}
+
+
 def identifier_by_alias(name: str) -> str | None:
     """The built-in action ``name`` calls in a hand-writer's spelling, or None:
-    its display name in snake case (``show_result`` for "Show Result"), or its
-    short name with underscores between the words (``get_battery_level`` for
-    ``getbatterylevel``).  Decompiled code uses ``call_name``."""
-    found = display_aliases().get(name)
+    Python's function that does its job (``print``, ``input``), its display name
+    in snake case (``show_result`` for "Show Result"), or its short name with
+    underscores between the words (``get_battery_level`` for ``getbatterylevel``).
+    Decompiled code uses ``call_name``."""
+    found = PYTHON_FUNCTIONS.get(name) or display_aliases().get(name)
     if found is None and "_" in name:
         found = _squashed_short_names().get(name.replace("_", ""))
     return found

@@ -58,7 +58,7 @@ REFUSED_STATEMENTS: dict[type, str] = {
     ast.FunctionDef: "Shortcuts has no functions: write the actions in place, or call another shortcut with is_workflow_actions_runworkflow(...)",
     ast.AsyncFunctionDef: "Shortcuts has no functions: write the actions in place, or call another shortcut with is_workflow_actions_runworkflow(...)",
     ast.ClassDef: "Shortcuts has no classes: use a dictionary ({...}) to group values",
-    ast.Return: "Shortcuts has no return: use is_workflow_actions_output(WFOutput=value) to give the shortcut's result, or is_workflow_actions_exit() to stop",
+    ast.Return: "Shortcuts has no return: use is_workflow_actions_output(output=value) to give the shortcut's result, or is_workflow_actions_exit() to stop",
     ast.Import: "Shortcuts cannot import modules: only `from s2py_actions import *` may open the file",
     ast.ImportFrom: "Shortcuts cannot import modules: only `from s2py_actions import *` may open the file, as its first statement",
     ast.Try: "Shortcuts has no exceptions: test values with `if` instead",

@@ -34,12 +34,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _DISPLAY_PENDING = object()
 # Python's functions a program reaches for first, and the action that does their job.
 PYTHON_FUNCTION_HINTS = {
-    "print": "to show something, use showresult(Text=...) (Show Result) or alert(WFAlertActionMessage=...)",
-    "input": "to ask for text, use ask(WFAskActionPrompt=\"...\") (Ask for Input); the shortcut's own input is ShortcutInput",
-    "int": "Shortcuts has one kind of number: float(x) reads x as a number, is_workflow_actions_round(WFInput=x) rounds it",
+    "int": "Shortcuts has one kind of number: float(x) reads x as a number, is_workflow_actions_round(number=x) rounds it",
     "round": "use round_number(x) (Round Number; its mode=\"Normal\" rounds halves up, where Python's round goes to the even neighbour)",
     "abs": "abs() takes one number: abs(x) is Calculate's abs",
-    "sorted": "use filter_files(WFContentItemInputParameter=items, WFContentItemSortProperty=\"Name\") to sort items",
+    "sorted": "use filter_files(input=items, sort_property=\"Name\") to sort items",
     "open": "use documentpicker_open(...) (Get File) to read a file",
     "current_date": "the current date is the global CurrentDate, a value (format_date(CurrentDate, ...))",
     "now": "the current date is the global CurrentDate, a value (format_date(CurrentDate, ...))",

@@ -28,7 +28,9 @@ the same.  A ``CustomOutputName`` equal to the name the output is assigned to
 is not written: compiling records the chosen name there.
 
 Hand-written code may also say an action as the app shows it (compiling only):
-``show_alert("Done", title="Note")`` is ``alert(message="Done", title="Note")``.
+``show_alert("Done", title="Note")`` is ``alert(message="Done", title="Note")``,
+and Python's ``print(a, b)`` is Show Result of the text print would write
+(``f"{a} {b}"``, joined by ``sep=``), ``input("Name?")`` Ask for Input.
 Bare arguments stand for the catalog's ``positional`` keys (the placeholders of
 the action's sentence), a keyword for the key its label or the key's own words
 name (``catalog.keyword_names``, every name of a key, where decompiling writes
@@ -177,6 +179,8 @@ def _input_position(params, key: str, entry) -> int:
 
 def parse(ctx, call: ast.Call) -> ir.Action:
     """The action of a call to an action function (or ``action("identifier", ...)``)."""
+    if call.func.id in catalog.PYTHON_FUNCTIONS:
+        call = _python_function_call(ctx, call)
     function = call.func.id
     if function == "action":
         identifier, arguments = _explicit_identifier(ctx, call)
@@ -198,6 +202,67 @@ def parse(ctx, call: ast.Call) -> ir.Action:
     if takes_input_implicitly(entry) and entry.input_parameter not in origin.keys:
         origin.input_unsaid = True
     return ir.Action(identifier, params, origin=origin)
+
+
+# --- Python's print() and input() ----------------------------------------------------------
+# What they mean in Python is what Show Result and Ask for Input do: print shows
+# its arguments as one text, joined by `sep`; input asks for a text, showing its
+# prompt.  Compiling only: decompiled code names the actions.
+
+def _python_function_call(ctx, call: ast.Call) -> ast.Call:
+    """``print(...)`` / ``input(...)`` as the action call that does the same
+    (``catalog.PYTHON_FUNCTIONS``)."""
+    function = call.func.id
+    entry = catalog.entry(catalog.PYTHON_FUNCTIONS[function])
+    if function == "input":
+        if call.keywords or len(call.args) > 1:
+            raise ctx.error(call, "found input() with more than a prompt, expected input() or input(\"prompt\")")
+        arguments = call.args
+    else:
+        arguments = [_printed_text(ctx, call)]
+    keywords = [ast.keyword(arg=key, value=node) for key, node in zip(entry.positional, arguments)]
+    name = ast.copy_location(ast.Name(id=catalog.call_name(entry.identifier), ctx=ast.Load()), call.func)
+    return ast.copy_location(ast.Call(func=name, args=[], keywords=[ast.copy_location(k, call) for k in keywords]), call)
+
+
+def _printed_text(ctx, call: ast.Call) -> ast.expr:
+    """The text ``print`` would write: one argument as it is, several joined by ``sep``."""
+    sep = " "
+    for keyword in call.keywords:
+        if keyword.arg == "sep" and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
+            sep = keyword.value.value
+        else:
+            raise ctx.error(keyword, f"found print({keyword.arg or '**'}=...), which Show Result has no place for; "
+                                     "expected print(value, ...) or print(..., sep=\"text\")")
+    for argument in call.args:
+        if isinstance(argument, ast.Starred):
+            raise ctx.error(argument, "found print(*values), expected the values one by one")
+    if not call.args:
+        raise ctx.error(call, "found print() with nothing to show, expected print(value)")
+    if len(call.args) == 1:
+        return call.args[0]
+    parts: list[ast.expr] = []
+    for index, argument in enumerate(call.args):
+        if index and sep:
+            parts.append(ast.Constant(sep))
+        if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+            parts.append(argument)
+        elif isinstance(argument, ast.JoinedStr):
+            parts.extend(argument.values)
+        else:
+            parts.append(ast.copy_location(ast.FormattedValue(value=argument, conversion=-1, format_spec=None), argument))
+    return ast.copy_location(ast.JoinedStr(values=_joined_constants(parts)), call)
+
+
+def _joined_constants(parts: list[ast.expr]) -> list[ast.expr]:
+    """Neighbouring text parts as one, as Python's own f-strings hold them."""
+    joined: list[ast.expr] = []
+    for part in parts:
+        if isinstance(part, ast.Constant) and joined and isinstance(joined[-1], ast.Constant):
+            joined[-1] = ast.copy_location(ast.Constant(joined[-1].value + part.value), joined[-1])
+        else:
+            joined.append(part)
+    return joined
 
 
 # --- keys another key implies -----------------------------------------------------------
@@ -257,7 +322,7 @@ def _keyword_names(keywords: list[ast.keyword]) -> set[str]:
 
 
 def _bare_arguments_as_keywords(ctx, arguments: list, entry, function: str) -> list[ast.keyword]:
-    """``alert("Done")`` as ``alert(WFAlertActionMessage="Done")``.
+    """``alert("Done")`` as ``alert(message="Done")``.
 
     Bare arguments stand, in order, for the action's ``positional`` keys (the
     placeholders of its sentence in the app), so hand-written code reads as the

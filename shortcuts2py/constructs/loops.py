@@ -186,7 +186,7 @@ def _items(ctx, source: ast.expr) -> ir.Value:
         raise ctx.error(source, "found a loop over text, which Python goes through character by character and "
                         "Repeat with Each takes as one item; split it first: for ch in text_split(text=..., WFTextSeparator=\"Every Character\")")
     if isinstance(source, ast.Dict):
-        raise ctx.error(source, "found a loop over a dict; go through its keys: for key in getvalueforkey(WFInput=d, WFGetDictionaryValueType=\"All Keys\")")
+        raise ctx.error(source, "found a loop over a dict; go through its keys: for key in d.keys()")
     return values.parse(ctx, source)
 
 

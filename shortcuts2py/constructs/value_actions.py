@@ -17,7 +17,7 @@ Calculate Statistics: Sum, Minimum, Maximum   total = sum(items), min(items), ma
 
 Written where a value belongs (an argument, a test, an f-string field), such
 an expression is compiled into its action just before the statement, whose
-value is then its output: ``alert(WFAlertActionMessage=f"{len(items)} left")``.
+value is then its output: ``alert(message=f"{len(items)} left")``.
 ``+`` with text on either side joins text (a Text action); between two
 variables it adds numbers: join text variables with ``f"{a}{b}"``.
 ``len()`` means what it means in Python: of a text (a string, an f-string, or

@@ -269,7 +269,7 @@ def _parse_chain(ctx, node: ast.expr) -> ir.Attachment:
         if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
             raise ctx.error(key, "found a subscript by something other than a string, which could be a dictionary's key "
                             "or a list's index: write d.get(key) for a dictionary, "
-                            "getitemfromlist(WFInput=items, WFItemSpecifier=\"Item At Index\", WFItemIndex=n) for a list "
+                            "getitemfromlist(list=items, get=\"Item At Index\", index=n) for a list "
                             "(the app counts from 1), or loop over the items: `for item in items:`")
         ctx.check_text(key, key.value)
         _append(attachment, _DICTIONARY_VALUE, [("DictionaryKey", ir.Literal(key.value))])

@@ -4,6 +4,8 @@ own words, functions
 named by the app's action names.  Each compiles to exactly what the keyword
 form compiles to; decompiling keeps the keyword form."""
 
+import re
+
 import pytest
 
 from shortcuts2py import api, catalog
@@ -195,3 +197,31 @@ def test_a_hand_written_run_shortcut_gets_the_name_the_app_writes():
     assert action["WFWorkflowActionParameters"]["WFWorkflowName"] == "Backup"
     bench = api.decompile(api.compile(HEAD + 'runworkflow(workflow=shortcut_named("Backup", "AB"))\n'), dialect="workflowbench")
     assert "WFWorkflowName='''Backup'''" in bench  # the dialect keeps both, as its data does
+
+
+@pytest.mark.parametrize(
+    "python, actions",
+    [
+        ('print("hi")\n', 'showresult(Text="hi")\n'),
+        ('x = input("Name?")\nprint("Hello", x)\n', 'x = ask(WFAskActionPrompt="Name?")\nshowresult(Text=f"Hello {x}")\n'),
+        ('n = 3\nprint(n, "items", f"for {n}", sep=", ")\n', 'n = 3\nshowresult(Text=f"{n}, items, for {n}")\n'),
+        ('x = input()\n', "x = ask()\n"),
+        ('print(input("Name?"))\n', 'showresult(Text=ask(WFAskActionPrompt="Name?"))\n'),
+    ],
+)
+def test_print_and_input_are_show_result_and_ask_for_input(python, actions):
+    compiles_to(HEAD + python, api.compile(HEAD + actions))
+
+
+@pytest.mark.parametrize(
+    "python, words",
+    [
+        ("print()\n", "nothing to show"),
+        ('print("a", end="")\n', "print(end=...)"),
+        ('print(*["a"])\n', "one by one"),
+        ('x = input("a", "b")\n', "more than a prompt"),
+    ],
+)
+def test_print_and_input_beyond_what_the_actions_do_are_refused(python, words):
+    with pytest.raises(CompileError, match=re.escape(words)):
+        api.compile(HEAD + python)

@@ -66,7 +66,7 @@ def test_ranges_the_app_cannot_count_are_refused(source):
     assert "range" in raised.value.message and raised.value.line == 4
 
 
-@pytest.mark.parametrize("source, words", [('"abc"', "text_split"), ('{"a": 1}', "All Keys")])
+@pytest.mark.parametrize("source, words", [('"abc"', "text_split"), ('{"a": 1}', "d.keys()")])
 def test_loops_python_and_shortcuts_disagree_on_are_refused(source, words):
     with pytest.raises(CompileError) as raised:
         api.compile(HEAD + f"for x in {source}:\n    showresult(result=f\"{{x}}\")\n")

@@ -48,8 +48,8 @@ def test_list_index_counts_as_python_does(index, specifier, number):
     [
         ('t = "a b"\nx = t.split()\n', 'split(" ")'),
         ('items = ["a"]\nx = items[-2]\n', "items[-1]"),
-        ('print("hi")\n', "showresult"),
-        ('x = input("Name?")\n', "ask("),
+        ('print("hi", file=x)\n', "print(file=...)"),
+        ('x = int("3")\n', "float(x)"),
         ("flag = True\n", "1 and 0"),
         ('s = "ab" * 3\n', "Calculate works on numbers"),
     ],
