@@ -184,6 +184,7 @@ class ParseContext:
     def build(self) -> ir.Workflow:
         assignments.rewrite_key_updates(self.source.tree)
         ifs.rewrite_value_matches(self, self.source.tree)
+        loops.rewrite_item_loops(self, self.source.tree, self.source)
         statements = list(self.source.tree.body)
         head, icon, spelling, statements = self._split(statements)
         self.settings = header.read_settings(self, spelling)

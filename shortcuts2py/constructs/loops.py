@@ -12,6 +12,8 @@ Repeat with Each item of x                  for item in x:
 ... both (item unnamed, index used)         for index, _ in enumerate(x, start=1):
 ... of the previous output                  for item in _:
 a count stored as a real or as text        range(int(3.0)), range(int("3"))
+Repeat with Each of a dictionary's keys,    for key, value in d.items():  (by hand)
+  reading each value first                    ... is for key in d.keys(): value = d.get(key)
 other settings (the same loop targets)      for ... in repeat_count(...) / repeat_each(...)
 End Repeat with an output                   results = repeat_results(...) after the loop
 =========================================  ==============================================
@@ -32,6 +34,7 @@ each reference inside the body comes back to Repeat Item or Repeat Index.
 from __future__ import annotations
 
 import ast
+import copy
 
 from .. import ir
 from ..writer import nodes
@@ -176,6 +179,59 @@ def parse(ctx, node: ast.For) -> ir.Block:
     return block
 
 
+def rewrite_item_loops(ctx, tree: ast.Module, source) -> None:
+    """Every ``for key, value in d.items():`` as ``for key in d.keys():`` whose body
+    first reads ``value = d.get(key)``, in place, before the names are analysed
+    (the loop and its body keep their identity; ``source`` places the comments)."""
+    lists = [tree.body]
+    while lists:
+        statements = lists.pop()
+        for node in statements:
+            if isinstance(node, ast.For) and _is_items_call(node.iter):
+                _as_keys_loop(ctx, node, source)
+            if isinstance(node, (ast.If, ast.For)):
+                lists.extend((node.body, node.orelse))
+            elif isinstance(node, ast.Match):
+                lists.extend(case.body for case in node.cases)
+
+
+def _is_items_call(node: ast.expr) -> bool:
+    return (
+        isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "items"
+        and not node.args and not node.keywords
+    )
+
+
+def _as_keys_loop(ctx, node: ast.For, source) -> None:
+    from .ifs import _runs_an_action
+
+    dictionary = node.iter.func.value
+    if _runs_an_action(dictionary):
+        raise ctx.error(dictionary, "found .items() of an action's call, which the loop would run twice "
+                        "(for its keys, then for each value); assign its output to a name first: `d = ...`, "
+                        "then `for key, value in d.items():`")
+    target = node.target
+    if not (isinstance(target, ast.Tuple) and len(target.elts) == 2 and all(isinstance(e, ast.Name) for e in target.elts)):
+        raise ctx.error(target, "found a loop over .items() without two names, expected `for key, value in d.items():`")
+    key, value = target.elts
+    if IMPLICIT in (key.id, value.id):
+        raise ctx.error(target, "found `_` in a loop over .items(), expected two names: `for key, value in d.items():`")
+
+    def at(made):
+        return ast.copy_location(made, target)
+
+    def method(name: str):  # each use reads the dictionary anew: a copy of its expression
+        return at(ast.Attribute(value=copy.deepcopy(dictionary), attr=name, ctx=ast.Load()))
+
+    node.iter = ast.copy_location(ast.Call(func=method("keys"), args=[], keywords=[]), node.iter)
+    node.target = at(ast.Name(key.id, ast.Store()))
+    read = ast.Call(func=method("get"), args=[at(ast.Name(key.id, ast.Load()))], keywords=[])
+    node.body.insert(0, at(ast.Assign(targets=[at(ast.Name(value.id, ast.Store()))], value=at(read))))
+    slots = source.comment_slots(node.body)
+    if slots is not None:
+        slots.insert(1, [])  # comments at the top of the body stay before the value is read
+
+
 def _items(ctx, source: ast.expr) -> ir.Value:
     """What a loop goes through: a variable, or a list literal made by a List action first."""
     from . import value_actions
@@ -184,7 +240,7 @@ def _items(ctx, source: ast.expr) -> ir.Value:
         return value_actions.made_first(ctx, source)
     if isinstance(source, (ast.Constant, ast.JoinedStr)) and not isinstance(getattr(source, "value", None), bytes):
         raise ctx.error(source, "found a loop over text, which Python goes through character by character and "
-                        "Repeat with Each takes as one item; split it first: for ch in text_split(text=..., WFTextSeparator=\"Every Character\")")
+                        "Repeat with Each takes as one item; split it first: for ch in text_split(text=..., separator=\"Every Character\")")
     if isinstance(source, ast.Dict):
         raise ctx.error(source, "found a loop over a dict; go through its keys: for key in d.keys()")
     return values.parse(ctx, source)

@@ -5,6 +5,8 @@ import pytest
 from shortcuts2py import api
 from shortcuts2py.errors import CompileError
 
+from .harness import compiles_to
+
 
 def _roundtrip(code: str) -> str:
     """Compile, decompile, and require the code back as written (it is exact sugar)."""
@@ -78,3 +80,22 @@ def test_with_ids_kept_the_list_keeps_its_statement():
     code = api.decompile(plist, keep_ids=True)
     assert 'list_2 = ["a", "b"]' in code or '= ["a", "b"]\n' in code
     assert api.roundtrip(plist, keep_ids=True).ok
+
+
+def test_a_loop_over_items_reads_each_value_first():
+    items = HEAD + 'd = {"a": 1}\nfor k, v in d.items():\n    # each pair\n    showresult(result=f"{k} {v}")\n'
+    keys = HEAD + 'd = {"a": 1}\nfor k in d.keys():\n    # each pair\n    v = d.get(k)\n    showresult(result=f"{k} {v}")\n'
+    compiles_to(items, api.compile(keys))
+
+
+@pytest.mark.parametrize(
+    "loop, words",
+    [
+        ("for k, v in getvalueforkey(key=\"x\", dictionary=d).items():", "assign its output to a name first"),
+        ("for pair in d.items():", "without two names"),
+        ("for k, _ in d.items():", "expected two names"),
+    ],
+)
+def test_a_loop_over_items_that_would_mean_something_else_is_refused(loop, words):
+    with pytest.raises(CompileError, match=words):
+        api.compile(HEAD + f'd = {{"a": 1}}\n{loop}\n    vibrate()\n')

@@ -108,7 +108,7 @@ def test_a_loop_over_a_dictionary_s_keys_reads_each_value():
     "body, words",
     [
         ('d = {"k": 1}\nv = d.get("k", 0)\n', "has no default"),
-        ('d = {"k": 1}\nfor p in d.items():\n    vibrate()\n', "each value as d.get"),
+        ('d = {"k": 1}\nfor p in d.items():\n    vibrate()\n', "without two names"),
     ],
 )
 def test_dictionary_forms_without_an_action_say_what_to_write(body, words):
