@@ -23,8 +23,10 @@ variables it adds numbers: join text variables with ``f"{a}{b}"``.
 ``len()`` means what it means in Python: of a text (a string, an f-string, or
 the output of an action Python's own text forms make: Text, Change Case, Trim
 Whitespace, Replace Text, Combine Text) it counts characters, of anything else
-items.  By hand, ``-a`` is ``a * -1`` and ``max(a, b)`` the Maximum of the list
-``[a, b]`` (compiling only: decompiled code keeps the product and the list).
+items.  By hand, ``-a`` is ``a * -1``, ``max(a, b)`` the Maximum of the list
+``[a, b]``, and ``x = None`` the output of Nothing, which ``x is None`` finds
+empty (compiling only: decompiled code keeps the product, the list and
+``nothing()``).
 
 The assignment is the action's output (``_ = ...`` when the action has no
 output id).  Only an action with nothing but that one value (and a custom
@@ -51,6 +53,7 @@ TEXT = "is.workflow.actions.gettext"
 NUMBER = "is.workflow.actions.number"
 LIST = "is.workflow.actions.list"
 DICTIONARY = "is.workflow.actions.dictionary"
+NOTHING = "is.workflow.actions.nothing"  # makes no value: `x = None` by hand
 MATH = "is.workflow.actions.math"
 COUNT = "is.workflow.actions.count"
 STATISTICS = "is.workflow.actions.statistics"
@@ -308,6 +311,8 @@ def parse(ctx, node: ast.expr) -> ir.Action:
         if not isinstance(text, ast.Constant):
             raise ctx.error(node, "found float() of an f-string, expected float(\"number\") or a number")
         return ir.Action(NUMBER, [(KEYS[NUMBER], ir.Literal(text.value))], origin=origin)
+    if isinstance(node, ast.Constant) and node.value is None:  # no value: the output of Nothing
+        return ir.Action(NOTHING, [], origin=origin)
     value = values.parse(ctx, node)
     if isinstance(value, ir.Literal) and type(value.value) in (int, float):
         return ir.Action(NUMBER, [(KEYS[NUMBER], value)], origin=origin)

@@ -164,3 +164,11 @@ def test_a_count_of_items_of_a_text_keeps_the_call():
     text = act("gettext", {"UUID": "T", "WFTextActionText": "hello"})
     code = exact(root_of(text, _count({"Input": attachment(out("T"))}), _shown_count()))
     assert "len(" not in code
+
+
+def test_none_is_the_output_of_nothing():
+    code = HEAD + 'x = None\nanswer = ask(prompt="?")\nif answer == "y":\n    x = "yes"\nif x is None:\n    vibrate()\n'
+    spelled = HEAD + 'x = nothing()\nanswer = ask(prompt="?")\nif answer == "y":\n    x = "yes"\nif not x:\n    vibrate()\n'
+    compiles_to(code, api.compile(spelled))
+    first = api.compile(code)["WFWorkflowActions"][0]
+    assert first["WFWorkflowActionIdentifier"] == "is.workflow.actions.nothing"
