@@ -50,6 +50,29 @@ PROGRAMS = {
         "best = max([3, 9, 4])\n",
         ["dictionary", "setvalueforkey", "getvalueforkey", "repeat.each", "showresult", "repeat.each", "list", "text.combine", "list", "statistics"],
     ),
+    "greeter": (
+        'name = input("Your name?")\n'
+        "nickname = None\n"
+        'if name == "Robert":\n'
+        '    nickname = "Bob"\n'
+        "if nickname is None:\n"
+        '    print("Hello", name)\n'
+        "else:\n"
+        '    print("Hi", nickname, sep=", ")\n',
+        # nickname is set in a branch: a Shortcuts variable, first the output of Nothing.
+        ["ask", "nothing", "setvariable", "conditional", "gettext", "setvariable", "conditional",
+         "conditional", "showresult", "conditional", "showresult", "conditional"],
+    ),
+    "prices": (
+        'prices = {"tea": 3, "cake": 4}\n'
+        "total = 0\n"
+        "for item, price in prices.items():\n"
+        '    print(item, "costs", price)\n'
+        "    total += price\n"
+        'print("Total:", total)\n',
+        ["dictionary", "number", "setvariable", "getvalueforkey", "repeat.each", "getvalueforkey", "showresult",
+         "math", "setvariable", "repeat.each", "showresult"],
+    ),
     "clipboard": (
         "clip = get_clipboard()\n"
         'if clip.startswith("http"):\n'
