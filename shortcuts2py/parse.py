@@ -42,6 +42,17 @@ PYTHON_FUNCTION_HINTS = {
     "current_date": "the current date is the global CurrentDate, a value (format_date(CurrentDate, ...))",
     "now": "the current date is the global CurrentDate, a value (format_date(CurrentDate, ...))",
 }  # a ref() whose OutputName comes from its output, once found
+# Python's methods that change a list or dict in place (append is Add to Variable).
+IN_PLACE_HINTS = {
+    "sort": "sort into a new name, e.g. `ordered = filter_files(input=items, sort_property=\"Name\")`",
+    "reverse": "sort into a new name with filter_files(..., sort_order=\"Z-A\")",
+    "extend": "add the items to the variable: `items += more`",
+    "insert": "add at the end instead: `items += [x]`",
+    "remove": "filter into a new name with filter_files(...) and where(...)",
+    "pop": "read the item you want (`items[-1]`) into a name",
+    "clear": "set the variable again: `items = []`",
+    "update": "set each key: `d[\"key\"] = value`",
+}
 
 
 def parse_workflow(code: str, filename: str = "<string>", *, problems: list[CompileError] | None = None) -> ir.Workflow:
@@ -484,6 +495,15 @@ class ParseContext:
             return
         if isinstance(value, ast.Constant) and isinstance(value.value, str):
             raise self.error(node, "found text on its own, expected it assigned: `text = \"...\"` is a Text action")
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Attribute):
+            method = value.func.attr
+            if method in IN_PLACE_HINTS:
+                raise self.error(node, f"found .{method}() on its own, which would change a value in place; "
+                                       f"Shortcuts values never change: {IN_PLACE_HINTS[method]}")
+            call = ast.unparse(value)
+            call = call if len(call) <= 40 else f"...{method}(...)"
+            raise self.error(node, f"found .{method}() on its own, whose result nothing keeps; assign it to a name: "
+                                   f"`name = {call}`")
         raise self.error(node, "found an expression on its own, expected an action call, an assignment or a block")
 
     def _assign(self, node: ast.Assign, out: list) -> None:

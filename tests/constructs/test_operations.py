@@ -115,3 +115,18 @@ def test_dictionary_forms_without_an_action_say_what_to_write(body, words):
     with pytest.raises(api.CompileError, match=words) as raised:
         api.compile(HEAD + body)
     assert raised.value.line == 3
+
+
+@pytest.mark.parametrize(
+    "body, words",
+    [
+        ('items = ["b", "a"]\nitems.sort()\n', "sort_property="),
+        ('items = ["a"]\nitems.extend(["b"])\n', "items += more"),
+        ('d = {"a": 1}\nd.update({"b": 2})\n', 'd["key"] = value'),
+        ('x = "a"\nx.upper()\n', "whose result nothing keeps"),
+    ],
+)
+def test_a_method_call_on_its_own_says_what_to_write(body, words):
+    with pytest.raises(api.CompileError) as raised:
+        api.compile(HEAD + body)
+    assert words in raised.value.message and raised.value.line == 3
