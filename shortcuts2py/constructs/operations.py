@@ -146,9 +146,15 @@ def _item_params(ctx, node: ast.Subscript) -> list:
     """``items[0]``: Python counts from 0, the app from 1; -1 is the last item."""
     from . import variables
 
+    from .value_actions import is_python_text
+
     index = node.slice
     number = -index.operand.value if isinstance(index, ast.UnaryOp) else index.value
     source = ("WFInput", ir.TokenAttachment(variables.parse(ctx, node.value)))
+    if is_python_text(source[1], ctx.output_identifier):
+        raise ctx.error(node, "found an index into text, where Python takes one character and Get Item from List "
+                        "the whole text as one item; split it first: chars = text_split(text=..., "
+                        "separator=\"Every Character\"), then chars[0]")
     if number == 0:
         return [("WFItemSpecifier", ir.Literal("First Item")), source]
     if number == -1:

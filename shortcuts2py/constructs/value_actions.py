@@ -18,8 +18,11 @@ Calculate Statistics: Sum, Minimum, Maximum   total = sum(items), min(items), ma
 Written where a value belongs (an argument, a test, an f-string field), such
 an expression is compiled into its action just before the statement, whose
 value is then its output: ``alert(message=f"{len(items)} left")``.
-``+`` with text on either side joins text (a Text action); between two
-variables it adds numbers: join text variables with ``f"{a}{b}"``.
+``+`` with text on either side joins text (a Text action), a text being a
+string, an f-string or a name for the output of a text action (the same list as
+for ``len()`` below); between other variables it adds numbers: join text
+variables with ``f"{a}{b}"``.  Such a text with another operator is refused,
+and a Calculate on a text action's output keeps its call (``t + 1`` would join).
 ``len()`` means what it means in Python: of a text (a string, an f-string, or
 the output of an action Python's own text forms make: Text, Change Case, Trim
 Whitespace, Replace Text, Combine Text) it counts characters, of anything else
@@ -44,6 +47,7 @@ from __future__ import annotations
 import ast
 
 from .. import ir
+from ..errors import CompileError
 from ..writer import nodes
 from . import dictionaries, operations, text, values
 from .calls import IMPLICIT
@@ -161,6 +165,8 @@ def _operand_code(ctx, value, implicit: bool = False) -> nodes.Expr | None:
     if isinstance(value, ir.TokenAttachment):
         from . import variables
 
+        if is_python_text(value, ctx.naming.source_identifier):
+            return None  # `t + 1` of a Text's output joins text in Python (and compiling)
         return variables.lower(ctx, value.attachment)
     if ir.is_str_literal(value) and not implicit:
         number = number_of(value.value)
@@ -182,7 +188,7 @@ def _lower_count(ctx, params: list) -> nodes.Expr | None:
     if len(found) != len(params) or set(found) - {_COUNT_INPUT, _COUNT_TYPE}:
         return None
     kind, source = found.get(_COUNT_TYPE, ir.ABSENT), found.get(_COUNT_INPUT, ir.ABSENT)
-    text = _is_python_text(source, ctx.naming.source_identifier)
+    text = is_python_text(source, ctx.naming.source_identifier)
     if kind is ir.ABSENT and not text:
         subject = _operand_code(ctx, source, implicit=True)
     elif kind == ir.Literal(_CHARACTERS) and text:
@@ -193,7 +199,7 @@ def _lower_count(ctx, params: list) -> nodes.Expr | None:
     return nodes.Call(nodes.Name("len"), [nodes.Arg(subject)]) if subject is not None else None
 
 
-def _is_python_text(value, source_identifier) -> bool:
+def is_python_text(value, source_identifier) -> bool:
     """Whether ``value`` is what Python would see as a str: a text, or a plain
     reference to the output of one of TEXT_OUTPUTS (``source_identifier``: output
     id -> the identifier of its action)."""
@@ -329,14 +335,14 @@ def _parse_arithmetic(ctx, node: ast.BinOp) -> ir.Action:
     if operator is None:
         hint = _MISSING_OPERATORS.get(type(node.op), "Calculate has + - * / % and **")
         raise ctx.error(node, f"found an operator Calculate does not have; {hint}")
-    if operator == "+" and _is_text_sum(node):
+    if operator == "+" and (_is_text_sum(node) or any(_known_text(ctx, term) for term in _sum_terms(node))):
         parts = _text_parts(ctx, node)
         return ir.Action(TEXT, [(KEYS[TEXT], ir.TokenString(parts, has_ranges=ctx.empty_ranges and not any(isinstance(p, ir.Attachment) for p in parts)))], origin=ctx.origin(node))
     if operator == "+" and (isinstance(node.left, ast.List) or isinstance(node.right, ast.List)):
         raise ctx.error(node, "found + with a list, which Calculate cannot add; to add items to a list variable, "
                         "write `items += [x]` (Add to Variable)")
     for side in (node.left, node.right):
-        if _is_text(side):  # "ab" * 3 repeats text in Python; Calculate would read the text as a number
+        if _is_text(side) or _known_text(ctx, side):  # "ab" * 3 repeats text in Python; Calculate would read the text as a number
             raise ctx.error(side, f"found text with {operator}, which Python does not compute as a number; "
                             "Calculate works on numbers: use a number, or join text with + or an f-string")
     params = [(_INPUT, _input_operand(ctx, node.left))] if not _is_implicit(node.left) else []
@@ -355,6 +361,19 @@ def _is_text(node: ast.expr) -> bool:
     if isinstance(node, ast.Constant) and isinstance(node.value, str) or isinstance(node, ast.JoinedStr):
         return True
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "str"
+
+
+def _known_text(ctx, node: ast.expr) -> bool:
+    """Whether a name stands for an output Python would see as a str (a Text,
+    Change Case... action's: TEXT_OUTPUTS), so that ``+`` joins it and other
+    operators have no Calculate meaning for it."""
+    if not isinstance(node, ast.Name) or node.id == IMPLICIT:
+        return False
+    try:
+        base = ctx.resolve(node)
+    except CompileError:
+        return False  # reported where the name is read
+    return isinstance(base, ir.OutputRef) and ctx.output_identifier(base.uuid) in TEXT_OUTPUTS
 
 
 def _is_text_sum(node: ast.expr) -> bool:
@@ -435,6 +454,6 @@ def _count_params(ctx, node: ast.expr) -> list:
     else:
         source = ir.TokenAttachment(variables.parse(ctx, node))
     params = [(_COUNT_INPUT, source)]
-    if _is_python_text(source, ctx.output_identifier):
+    if is_python_text(source, ctx.output_identifier):
         params.insert(0, (_COUNT_TYPE, ir.Literal(_CHARACTERS)))
     return params

@@ -172,3 +172,20 @@ def test_none_is_the_output_of_nothing():
     compiles_to(code, api.compile(spelled))
     first = api.compile(code)["WFWorkflowActions"][0]
     assert first["WFWorkflowActionIdentifier"] == "is.workflow.actions.nothing"
+
+
+def test_a_text_output_joins_with_plus_and_keeps_the_call_for_calculate():
+    """`t + 1` of a Text's output is a join in Python: compiling makes a Text action,
+    and a Calculate on such an output decompiles to its call, which compiles back."""
+    joined = api.compile(HEAD + 't = "5"\nn = 3\nj = t + n\n')["WFWorkflowActions"]
+    assert [a["WFWorkflowActionIdentifier"] for a in joined][-1] == "is.workflow.actions.gettext"
+    with pytest.raises(CompileError, match="found text with \\*"):
+        api.compile(HEAD + 't = "5"\nj = t * 2\n')
+    calculate = api.compile(HEAD + 't = "5"\nr = math(number=t, operation="+", operand="1")\n')
+    code = exact(calculate)
+    assert 'math(number=t, operation="+", operand="1")' in code
+
+
+def test_an_index_into_text_is_refused():
+    with pytest.raises(CompileError, match="Every Character"):
+        api.compile(HEAD + 't = "Hello"\nc = t[0]\n')
