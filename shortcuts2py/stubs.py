@@ -179,7 +179,7 @@ def app(bundle_identifier: str, name: str, team_identifier: str, /) -> Any:
     """An app, as an app parameter names it."""
 def app_intent(team_identifier: str, app_name: str, /, *, requires_install: bool = ...) -> Any:
     """The app that provides this App Intents action."""
-def prop(name: str, /) -> Variable:
+def prop(name: str, /, **keys: Any) -> Variable:
     """A property of the items a Find or Filter action looks at."""
 def where(*rules: Any, any: bool = ..., prefix: int = ..., bounded: bool | None = ..., **keys: Any) -> Any:
     """The rules of a Find or Filter action: all must hold, or any with any=True."""
