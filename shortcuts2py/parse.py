@@ -45,7 +45,7 @@ PYTHON_FUNCTION_HINTS = {
 # Python's methods that change a list or dict in place (append is Add to Variable).
 IN_PLACE_HINTS = {
     "sort": "sort into a new name, e.g. `ordered = filter_files(input=items, sort_property=\"Name\")`",
-    "reverse": "sort into a new name with filter_files(..., sort_order=\"Z-A\")",
+    "reverse": "sort into a new name with filter_files(..., sort_order=\"Z to A\")",
     "extend": "add the items to the variable: `items += more`",
     "insert": "add at the end instead: `items += [x]`",
     "remove": "filter into a new name with filter_files(...) and where(...)",
