@@ -380,12 +380,24 @@ def _parse_method(ctx, node: ast.Call, method: str) -> ir.Attachment:
     elif method in _TEST_METHODS:
         raise ctx.error(node, f"found .{method}() used as a value: it is a test, and Shortcuts has no true/false "
                         f"values; test it where it is needed (`if x.{method}(...):`)")
+    elif method in _PYTHON_METHODS:
+        raise ctx.error(node, f"found .{method}(), a method of Python's {_PYTHON_METHODS[method]} that no action "
+                        "computes as Python does; the ones that are actions: .upper(), .lower(), .title(), .strip(), "
+                        ".replace(), .split(), .join(), .get(), .keys(), .values()")
     else:
         raise ctx.error(
             node,
             f"found .{method}(), expected .property(), .as_type(), .format_date(), .unit(), .aggrandize() or .with_keys()",
         )
     return attachment
+
+
+# Python's methods of its text, lists and dictionaries, by the type that has them first.
+_PYTHON_METHODS = {
+    **{name: "dict" for name in dir(dict) if not name.startswith("_")},
+    **{name: "list" for name in dir(list) if not name.startswith("_")},
+    **{name: "str" for name in dir(str) if not name.startswith("_")},
+}
 
 
 # Methods that are If tests (constructs.conditions), not values.

@@ -114,6 +114,8 @@ def test_a_loop_over_a_dictionary_s_keys_reads_each_value():
         ('items = ["a"]\nitems.extend(["b"])\n', "items += more"),
         ('d = {"a": 1}\nd.update({"b": 2})\n', 'd["key"] = value'),
         ('x = "a"\nx.upper()\n', "whose result nothing keeps"),
+        ('t = "abc"\nn = t.count("a")\n', "a method of Python's str"),
+        ('t = "abc"\nn = t.capitalize()\n', "the ones that are actions"),
     ],
 )
 def test_dictionary_and_list_forms_without_an_action_say_what_to_write(body, words):
