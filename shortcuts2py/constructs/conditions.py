@@ -31,6 +31,10 @@ keeps for the other input type, ``WFConditionalLegacyComparisonBehavior``, an
 absent ``WFCondition``) follow in ``with_keys(test, Key=value)``, ``Key=None``
 for a key that is absent.  Anything else is ``condition(Key=value, ...)``.
 
+By hand, Python's other spellings of these tests mean the same: a chain
+``0 < n < 10`` is ``n > 0 and n < 10`` (``low <= n <= high`` stays "is
+between"), and a literal on the left is turned round (``3 == n`` is ``n == 3``).
+
 Exact because: each operator stands for one ``WFCondition`` code and each operand
 for the key it came from, its type said by the literal (``3`` a number, ``"3"``
 a text); what a test does not say is in ``with_keys``, and a shape no test reads
@@ -344,10 +348,56 @@ def parse(ctx, test: ast.expr) -> list:
         if test.args:
             raise ctx.error(test.args[0], "found a positional argument in condition(), expected Key=value")
         return calls.parse_keywords(ctx, test.keywords, None, ctx.origin(test))
-    test = _membership_as_comparisons(test)
+    test = _as_plain_comparisons(ctx, _membership_as_comparisons(test))
     if isinstance(test, ast.BoolOp):
         return _parse_table(ctx, test)
     return parse_single(ctx, test)
+
+
+# By hand, Python's other spellings of the same tests (decompiled code never has them):
+# a chain `0 < x < 10` is `0 < x and x < 10`, and `0 < x` is `x > 0`.
+_FLIPPED = {ast.Lt: ast.Gt, ast.Gt: ast.Lt, ast.LtE: ast.GtE, ast.GtE: ast.LtE, ast.Eq: ast.Eq, ast.NotEq: ast.NotEq}
+
+
+def _as_plain_comparisons(ctx, test: ast.expr) -> ast.expr:
+    """``test`` with chained comparisons as ``and`` (but ``low <= x <= high``,
+    which the app tests as one: is between) and a literal on the left turned round."""
+    if isinstance(test, ast.BoolOp):
+        values: list[ast.expr] = []
+        for value in test.values:
+            value = _as_plain_comparisons(ctx, value)
+            same = isinstance(value, ast.BoolOp) and type(value.op) is type(test.op)
+            values.extend(value.values if same else [value])
+        return ast.copy_location(ast.BoolOp(test.op, values), test)
+    if not isinstance(test, ast.Compare):
+        return test
+    if len(test.ops) > 1 and not all(isinstance(op, ast.LtE) for op in test.ops[:2]) or len(test.ops) > 2:
+        from .ifs import _runs_an_action
+
+        operands = [test.left, *test.comparators]
+        for middle in operands[1:-1]:
+            if _runs_an_action(middle):
+                raise ctx.error(middle, "found an action's call inside a chained comparison, which would run it "
+                                "twice; assign its output to a name first")
+        pairs = [ast.copy_location(ast.Compare(a, [op], [b]), test) for a, op, b in zip(operands, test.ops, operands[1:])]
+        return ast.copy_location(ast.BoolOp(ast.And(), [_turned_round(pair) for pair in pairs]), test)
+    return _turned_round(test)
+
+
+def _turned_round(test: ast.Compare) -> ast.Compare:
+    """``3 < x`` as ``x > 3``: the subject of an If's test goes first."""
+    if len(test.ops) != 1 or type(test.ops[0]) not in _FLIPPED:
+        return test
+    left, right = test.left, test.comparators[0]
+    if not (_is_literal(left) and not _is_literal(right)):
+        return test
+    return ast.copy_location(ast.Compare(right, [_FLIPPED[type(test.ops[0])]()], [left]), test)
+
+
+def _is_literal(node: ast.expr) -> bool:
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        node = node.operand
+    return isinstance(node, (ast.Constant, ast.JoinedStr))
 
 
 def _membership_as_comparisons(test: ast.expr) -> ast.expr:

@@ -3,6 +3,9 @@
 import pytest
 
 from shortcuts2py import api
+from shortcuts2py.errors import CompileError
+
+from .harness import compiles_to
 
 HEAD = "from s2py_actions import *\n\n"
 SETUP = 'x = "a"\nn = 5\n'
@@ -207,3 +210,23 @@ def test_a_test_method_used_as_a_value_is_refused_saying_where_it_belongs():
     with pytest.raises(api.CompileError, match="it is a test") as raised:
         api.compile(HEAD + SETUP + 'ok = x.startswith("a")\n')
     assert raised.value.line == 5
+
+
+@pytest.mark.parametrize(
+    "written, plain",
+    [
+        ("0 < n < 10", "n > 0 and n < 10"),
+        ("0 <= n < 10 and n != 4", "n >= 0 and n < 10 and n != 4"),
+        ("3 == n or 7 < n", "n == 3 or n > 7"),
+        ("-1 >= n", "n <= -1"),
+        ("10 > n", "n < 10"),
+    ],
+)
+def test_chains_and_a_literal_on_the_left_are_the_plain_tests(written, plain):
+    body = "n = ask(prompt=\"?\", input_type=\"Number\")\nif {}:\n    vibrate()\n"
+    compiles_to(HEAD + body.format(written), api.compile(HEAD + body.format(plain)))
+
+
+def test_a_chain_through_an_action_is_refused():
+    with pytest.raises(CompileError, match="run it twice"):
+        api.compile(HEAD + 'if 0 < ask(prompt="?") < 10:\n    vibrate()\n')
