@@ -30,7 +30,7 @@ is not written: compiling records the chosen name there.
 Hand-written code may also say an action as the app shows it (compiling only):
 ``show_alert("Done", title="Note")`` is ``alert(message="Done", title="Note")``,
 and Python's ``print(a, b)`` is Show Result of the text print would write
-(``f"{a} {b}"``, joined by ``sep=``), ``input("Name?")`` Ask for Input.
+(``f"{a} {b}"``, with ``sep=`` and ``end=``), ``input("Name?")`` Ask for Input.
 Bare arguments stand for the catalog's ``positional`` keys (the placeholders of
 the action's sentence), a keyword for the key its label or the key's own words
 name (``catalog.keyword_names``, every name of a key, where decompiling writes
@@ -227,23 +227,27 @@ def _python_function_call(ctx, call: ast.Call) -> ast.Call:
 
 def _printed_text(ctx, call: ast.Call) -> ast.expr:
     """The text ``print`` would write: one argument as it is, several joined by ``sep``."""
-    sep = " "
+    texts = {"sep": " ", "end": "\n"}
     for keyword in call.keywords:
-        if keyword.arg == "sep" and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
-            sep = keyword.value.value
+        if keyword.arg in texts and isinstance(keyword.value, ast.Constant) and isinstance(keyword.value.value, str):
+            texts[keyword.arg] = keyword.value.value
         else:
             raise ctx.error(keyword, f"found print({keyword.arg or '**'}=...), which Show Result has no place for; "
-                                     "expected print(value, ...) or print(..., sep=\"text\")")
+                                     "expected print(value, ...) with sep= and end= texts")
+    sep, end = texts["sep"], texts["end"].removesuffix("\n")  # what shows: the line, not its break
     for argument in call.args:
         if isinstance(argument, ast.Starred):
             raise ctx.error(argument, "found print(*values), expected the values one by one")
     if not call.args:
         raise ctx.error(call, "found print() with nothing to show, expected print(value)")
-    if len(call.args) == 1:
-        return call.args[0]
+    arguments = [_printed_constant(argument) for argument in call.args]
+    if end:
+        arguments.append(ast.copy_location(ast.Constant(end), call))
+    if len(arguments) == 1:
+        return arguments[0]
     parts: list[ast.expr] = []
-    for index, argument in enumerate(call.args):
-        if index and sep:
+    for index, argument in enumerate(arguments):
+        if index and sep and not (end and index == len(arguments) - 1):  # `end` follows with no separator
             parts.append(ast.Constant(sep))
         if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
             parts.append(argument)
@@ -252,6 +256,13 @@ def _printed_text(ctx, call: ast.Call) -> ast.expr:
         else:
             parts.append(ast.copy_location(ast.FormattedValue(value=argument, conversion=-1, format_spec=None), argument))
     return ast.copy_location(ast.JoinedStr(values=_joined_constants(parts)), call)
+
+
+def _printed_constant(argument: ast.expr) -> ast.expr:
+    """A number, True, False or None as the text print writes for it (``3`` -> "3")."""
+    if isinstance(argument, ast.Constant) and not isinstance(argument.value, (str, bytes)):
+        return ast.copy_location(ast.Constant(str(argument.value)), argument)
+    return argument
 
 
 def _joined_constants(parts: list[ast.expr]) -> list[ast.expr]:

@@ -214,8 +214,8 @@ def _as_keys_loop(ctx, node: ast.For, source) -> None:
     if not (isinstance(target, ast.Tuple) and len(target.elts) == 2 and all(isinstance(e, ast.Name) for e in target.elts)):
         raise ctx.error(target, "found a loop over .items() without two names, expected `for key, value in d.items():`")
     key, value = target.elts
-    if IMPLICIT in (key.id, value.id):
-        raise ctx.error(target, "found `_` in a loop over .items(), expected two names: `for key, value in d.items():`")
+    if key.id == IMPLICIT:
+        raise ctx.error(target, "found `_` for the key of a loop over .items(), expected a name: `for key, value in d.items():`")
 
     def at(made):
         return ast.copy_location(made, target)
@@ -225,6 +225,8 @@ def _as_keys_loop(ctx, node: ast.For, source) -> None:
 
     node.iter = ast.copy_location(ast.Call(func=method("keys"), args=[], keywords=[]), node.iter)
     node.target = at(ast.Name(key.id, ast.Store()))
+    if value.id == IMPLICIT:  # `for key, _ in d.items():` leaves the values unread, as Python does
+        return
     read = ast.Call(func=method("get"), args=[at(ast.Name(key.id, ast.Load()))], keywords=[])
     node.body.insert(0, at(ast.Assign(targets=[at(ast.Name(value.id, ast.Store()))], value=at(read))))
     slots = source.comment_slots(node.body)

@@ -207,6 +207,8 @@ def test_a_hand_written_run_shortcut_gets_the_name_the_app_writes():
         ('n = 3\nprint(n, "items", f"for {n}", sep=", ")\n', 'n = 3\nshowresult(Text=f"{n}, items, for {n}")\n'),
         ('x = input()\n', "x = ask()\n"),
         ('print(input("Name?"))\n', 'showresult(Text=ask(WFAskActionPrompt="Name?"))\n'),
+        ('n = 3\nprint("n is", n, True, None)\nprint(2.5)\n', 'n = 3\nshowresult(Text=f"n is {n} True None")\nshowresult(Text="2.5")\n'),
+        ('n = 3\nprint(n, end="")\nprint("a", n, sep="-", end="!\\n")\n', 'n = 3\nshowresult(Text=n)\nshowresult(Text=f"a-{n}!")\n'),
     ],
 )
 def test_print_and_input_are_show_result_and_ask_for_input(python, actions):
@@ -217,7 +219,7 @@ def test_print_and_input_are_show_result_and_ask_for_input(python, actions):
     "python, words",
     [
         ("print()\n", "nothing to show"),
-        ('print("a", end="")\n', "print(end=...)"),
+        ('print("a", end=x)\n', "print(end=...)"),
         ('print(*["a"])\n', "one by one"),
         ('x = input("a", "b")\n', "more than a prompt"),
     ],

@@ -93,9 +93,13 @@ def test_a_loop_over_items_reads_each_value_first():
     [
         ("for k, v in getvalueforkey(key=\"x\", dictionary=d).items():", "assign its output to a name first"),
         ("for pair in d.items():", "without two names"),
-        ("for k, _ in d.items():", "expected two names"),
+        ("for _, v in d.items():", "expected a name"),
     ],
 )
 def test_a_loop_over_items_that_would_mean_something_else_is_refused(loop, words):
     with pytest.raises(CompileError, match=words):
         api.compile(HEAD + f'd = {{"a": 1}}\n{loop}\n    vibrate()\n')
+
+
+def test_a_loop_over_items_with_the_value_unnamed_reads_no_value():
+    compiles_to(HEAD + 'd = {"a": 1}\nfor k, _ in d.items():\n    vibrate()\n', api.compile(HEAD + 'd = {"a": 1}\nfor k in d.keys():\n    vibrate()\n'))
