@@ -96,9 +96,9 @@ KIND_BLOCKS = {kind: identifier for identifier, kind in BLOCK_KINDS.items()}
 ICON_KEY = "WFWorkflowIcon"
 COLOR_KEY, GLYPH_KEY, IMAGE_KEY = "WFWorkflowIconStartColor", "WFWorkflowIconGlyphNumber", "WFWorkflowIconImageData"
 MINIMUM_KEY, MINIMUM_TEXT_KEY = "WFWorkflowMinimumClientVersion", "WFWorkflowMinimumClientVersionString"
-# The app raises a shortcut's minimum version to this build (iOS 16's Shortcuts,
-# where "If there's no input" came) when it has a no-input behaviour: 345 of the
-# 362 corpus files with one say 1113, and none without one does.
+# The minimum version the app records for a shortcut with a no-input behaviour
+# ("If there's no input"): 345 of the 362 corpus files with one say 1113, and
+# none without one does.
 NO_INPUT_MINIMUM = 1113
 INPUTS_KEY, OUTPUTS_KEY = "WFWorkflowInputContentItemClasses", "WFWorkflowOutputContentItemClasses"
 ALL_BUT = "all but "  # inputs="all but App Folder": every input type except those
