@@ -25,8 +25,10 @@ variables with ``f"{a}{b}"``.  Such a text with another operator is refused,
 and a Calculate on a text action's output keeps its call (``t + 1`` would join).
 ``len()`` means what it means in Python: of a text (a string, an f-string, or
 the output of an action Python's own text forms make: Text, Change Case, Trim
-Whitespace, Replace Text, Combine Text) it counts characters, of anything else
-items.  By hand, ``-a`` is ``a * -1``, ``max(a, b)`` the Maximum of the list
+Whitespace, Replace Text, Combine Text) it counts characters, of a dictionary
+(the output of Dictionary, Get Dictionary from Input or Set Dictionary Value) its
+keys (Count of ``d.keys()``, so a Count of the dictionary itself keeps its call),
+of anything else items.  By hand, ``-a`` is ``a * -1``, ``max(a, b)`` the Maximum of the list
 ``[a, b]``, and ``x = None`` the output of Nothing, which ``x is None`` finds
 empty (compiling only: decompiled code keeps the product, the list and
 ``nothing()``).
@@ -80,6 +82,8 @@ _COUNT_TYPE, _CHARACTERS = "WFCountType", "Characters"
 # Actions whose output the language writes as a Python str (a literal, an
 # f-string, s.upper(), s.strip(), s.replace(...), ", ".join(...)).
 TEXT_OUTPUTS = frozenset({TEXT, operations.CHANGE_CASE, operations.TRIM, operations.REPLACE, operations.COMBINE})
+# Actions whose output is a dictionary, as Python's len() and loops see it.
+DICTIONARY_OUTPUTS = frozenset({DICTIONARY, "is.workflow.actions.detect.dictionary", "is.workflow.actions.setvalueforkey"})
 _STATISTICS_OPERATION = "WFStatisticsOperation"
 # Python's functions of a list <-> the statistic that computes the same.
 STATISTICS_FUNCTIONS = {"sum": "Sum", "min": "Minimum", "max": "Maximum"}
@@ -189,6 +193,8 @@ def _lower_count(ctx, params: list) -> nodes.Expr | None:
         return None
     kind, source = found.get(_COUNT_TYPE, ir.ABSENT), found.get(_COUNT_INPUT, ir.ABSENT)
     text = is_python_text(source, ctx.naming.source_identifier)
+    if kind is ir.ABSENT and is_dictionary(source, ctx.naming.source_identifier):
+        return None  # len(d) counts d's keys: a Count of the dictionary itself keeps its call
     if kind is ir.ABSENT and not text:
         subject = _operand_code(ctx, source, implicit=True)
     elif kind == ir.Literal(_CHARACTERS) and text:
@@ -199,19 +205,29 @@ def _lower_count(ctx, params: list) -> nodes.Expr | None:
     return nodes.Call(nodes.Name("len"), [nodes.Arg(subject)]) if subject is not None else None
 
 
+def is_dictionary(value, source_identifier) -> bool:
+    """Whether ``value`` is a plain reference to the output of an action that makes
+    a dictionary (DICTIONARY_OUTPUTS), which ``len()`` counts the keys of in Python."""
+    return _plain_output_of(value, source_identifier) in DICTIONARY_OUTPUTS
+
+
+def _plain_output_of(value, source_identifier) -> str | None:
+    if not isinstance(value, ir.TokenAttachment):
+        return None
+    attachment = value.attachment
+    base = attachment.base
+    if not isinstance(base, ir.OutputRef) or attachment.aggrandizements is not ir.ABSENT or attachment.extra:
+        return None
+    return source_identifier(base.uuid)
+
+
 def is_python_text(value, source_identifier) -> bool:
     """Whether ``value`` is what Python would see as a str: a text, or a plain
     reference to the output of one of TEXT_OUTPUTS (``source_identifier``: output
     id -> the identifier of its action)."""
     if ir.is_str_literal(value) or isinstance(value, ir.TokenString):
         return True
-    if not isinstance(value, ir.TokenAttachment):
-        return False
-    attachment = value.attachment
-    base = attachment.base
-    if not isinstance(base, ir.OutputRef) or attachment.aggrandizements is not ir.ABSENT or attachment.extra:
-        return False
-    return source_identifier(base.uuid) in TEXT_OUTPUTS
+    return _plain_output_of(value, source_identifier) in TEXT_OUTPUTS
 
 
 # --- parse -----------------------------------------------------------------------------
@@ -456,4 +472,7 @@ def _count_params(ctx, node: ast.expr) -> list:
     params = [(_COUNT_INPUT, source)]
     if is_python_text(source, ctx.output_identifier):
         params.insert(0, (_COUNT_TYPE, ir.Literal(_CHARACTERS)))
+    elif is_dictionary(source, ctx.output_identifier):  # Python counts its keys: count d.keys()
+        keys = ast.copy_location(ast.Call(ast.Attribute(node, "keys", ast.Load()), [], []), node)
+        params = [(_COUNT_INPUT, made_first(ctx, keys))]
     return params

@@ -189,3 +189,12 @@ def test_a_text_output_joins_with_plus_and_keeps_the_call_for_calculate():
 def test_an_index_into_text_is_refused():
     with pytest.raises(CompileError, match="Every Character"):
         api.compile(HEAD + 't = "Hello"\nc = t[0]\n')
+
+
+def test_len_of_a_dictionary_counts_its_keys_and_a_count_of_one_keeps_its_call():
+    counted = api.compile(HEAD + 'd = {"a": 1, "b": 2}\nn = len(d)\n')["WFWorkflowActions"]
+    kinds = [a["WFWorkflowActionIdentifier"].removeprefix("is.workflow.actions.") for a in counted]
+    assert kinds == ["dictionary", "getvalueforkey", "count"]
+    assert counted[1]["WFWorkflowActionParameters"]["WFGetDictionaryValueType"] == "All Keys"
+    whole = api.compile(HEAD + 'd = {"a": 1}\nn = is_workflow_actions_count(input=d)\n')
+    assert "is_workflow_actions_count(input=d)" in exact(whole)
