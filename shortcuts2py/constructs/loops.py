@@ -12,6 +12,7 @@ Repeat with Each item of x                  for item in x:
 ... both (item unnamed, index used)         for index, _ in enumerate(x, start=1):
 ... of the previous output                  for item in _:
 a count stored as a real or as text        range(int(3.0)), range(int("3"))
+Repeat with Each of a dictionary's keys     for key in d:  (by hand, d a dictionary's output)
 Repeat with Each of a dictionary's keys,    for key, value in d.items():  (by hand)
   reading each value first                    ... is for key in d.keys(): value = d.get(key)
 other settings (the same loop targets)      for ... in repeat_count(...) / repeat_each(...)
@@ -110,8 +111,12 @@ def _iterator(ctx, params: list, each: bool, with_index: bool) -> nodes.Expr:
 
 def _each_source(ctx, value) -> nodes.Expr | None:
     """A variable, or the items of a List action written in the loop (Naming.inlined_lists)."""
+    from .value_actions import is_dictionary
+
     if not isinstance(value, ir.TokenAttachment):
         return None
+    if is_dictionary(value, ctx.naming.source_identifier):
+        return None  # `for key in d:` goes through d's keys in Python: the loop keeps its call
     base = value.attachment.base
     listed = ctx.naming.inlined_lists.get(base.uuid) if isinstance(base, ir.OutputRef) else None
     if listed is not None:
@@ -245,7 +250,12 @@ def _items(ctx, source: ast.expr) -> ir.Value:
                         "Repeat with Each takes as one item; split it first: for ch in text_split(text=..., separator=\"Every Character\")")
     if isinstance(source, ast.Dict):
         raise ctx.error(source, "found a loop over a dict; go through its keys: for key in d.keys()")
-    return values.parse(ctx, source)
+    from .value_actions import is_dictionary, made_first
+
+    value = values.parse(ctx, source)
+    if is_dictionary(value, ctx.output_identifier):  # Python goes through a dictionary's keys
+        return made_first(ctx, ast.copy_location(ast.Call(ast.Attribute(source, "keys", ast.Load()), [], []), source))
+    return value
 
 
 def _range_count(ctx, call: ast.Call) -> tuple[object, int]:

@@ -103,3 +103,11 @@ def test_a_loop_over_items_that_would_mean_something_else_is_refused(loop, words
 
 def test_a_loop_over_items_with_the_value_unnamed_reads_no_value():
     compiles_to(HEAD + 'd = {"a": 1}\nfor k, _ in d.items():\n    vibrate()\n', api.compile(HEAD + 'd = {"a": 1}\nfor k in d.keys():\n    vibrate()\n'))
+
+
+def test_a_loop_over_a_dictionary_goes_through_its_keys():
+    compiles_to(HEAD + 'd = {"a": 1}\nfor k in d:\n    vibrate()\n', api.compile(HEAD + 'd = {"a": 1}\nfor k in d.keys():\n    vibrate()\n'))
+    # a Repeat with Each given the dictionary itself keeps its call
+    plist = api.compile(HEAD + 'd = {"a": 1}\nfor item in repeat_each(WFInput=d):\n    vibrate()\n')
+    assert "repeat_each(WFInput=d)" in api.decompile(plist)
+    assert api.roundtrip(plist).ok
