@@ -14,6 +14,7 @@ why the imports below are absolute.
 from __future__ import annotations
 
 import html
+import inspect
 import json
 import math
 import re
@@ -445,8 +446,10 @@ def construct_modules() -> list[str]:
     """The construct modules in the order the package's own table lists them."""
     from shortcuts2py import constructs
 
-    table = _simple_tables(constructs.__doc__ or "")[0]
-    return [row[0] for row in table[1:]]
+    lines = inspect.cleandoc(constructs.__doc__ or "").splitlines()
+    start = next(index for index, line in enumerate(lines) if _RULE.match(line))
+    header, *rows = _table_rows(lines[start : _table_end(lines, start)])
+    return [row[0] for row in rows]
 
 
 def constructs_page() -> str:
@@ -478,7 +481,7 @@ def constructs_page() -> str:
 
 def _markdown_of_docstring(doc: str) -> list[str]:
     out: list[str] = []
-    lines = inspect_clean(doc).splitlines()
+    lines = inspect.cleandoc(doc).splitlines()
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -496,12 +499,6 @@ def _markdown_of_docstring(doc: str) -> list[str]:
     return _inline("\n".join(out)).split("\n") + [""]
 
 
-def inspect_clean(doc: str) -> str:
-    import inspect
-
-    return inspect.cleandoc(doc)
-
-
 def _table_end(lines: list[str], start: int) -> int:
     """The index after a simple table's closing rule (the third rule line)."""
     rules = 0
@@ -512,22 +509,8 @@ def _table_end(lines: list[str], start: int) -> int:
     return len(lines)
 
 
-def _simple_tables(doc: str) -> list[list[list[str]]]:
-    lines = inspect_clean(doc).splitlines()
-    tables, index = [], 0
-    while index < len(lines):
-        if _RULE.match(lines[index]):
-            end = _table_end(lines, index)
-            tables.append(_table_rows(lines[index:end]))
-            index = end
-        else:
-            index += 1
-    return tables
-
-
 def _table_rows(lines: list[str]) -> list[list[str]]:
-    """Header and rows of a simple table; a row whose first cell is empty continues
-    the row above it."""
+    """Header and rows of a simple table; an indented row continues the row above it."""
     starts = [match.start() for match in re.finditer(r"=+", lines[0])]
     rows: list[list[str]] = []
     for line in lines:

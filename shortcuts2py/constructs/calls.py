@@ -74,10 +74,10 @@ def lower(ctx, action: ir.Action, *, feeds_next: bool) -> nodes.Stmt:
     params, said_absent = _without_implied(ctx, action.identifier, params)
     args = keyword_args(ctx, [(k, v) for k, v in params if k != omit], entry, other_names, identifier=action.identifier)
     if said_absent is not None:
-        args.insert(len([a for a in args if not a.star]), nodes.Arg(nodes.Name("None"), written_keywords(ctx, entry).get(said_absent, said_absent)))
+        args.insert(len([a for a in args if not a.star]), nodes.Arg(nodes.Name("None"), file_keywords(ctx, entry).get(said_absent, said_absent)))
     implicit = ctx.implicit_input_key(action, entry)
     if implicit is not None:
-        keyword = written_keywords(ctx, entry).get(implicit, implicit)
+        keyword = file_keywords(ctx, entry).get(implicit, implicit)
         args.insert(_input_position(params, implicit, entry), nodes.Arg(nodes.Name(IMPLICIT), keyword))
     function = catalog.call_name(action.identifier) if entry is not None else None
     if function is None or _is_lone_block_piece(action.identifier, (key for key, _ in params)):
@@ -130,7 +130,7 @@ def keyword_args(ctx, params, entry, reserved=frozenset(), identifier: str | Non
     def lowered(key, value):
         return values.lower(ctx, value, entry.parameter(key) if entry is not None else None, key, identifier)
 
-    spelled = written_keywords(ctx, entry)
+    spelled = file_keywords(ctx, entry)
     args, starred = [], []
     for key, value in params:
         keyword = spelled.get(key) or (key if names.is_keyword_argument(key) and key not in reserved else None)
@@ -143,7 +143,7 @@ def keyword_args(ctx, params, entry, reserved=frozenset(), identifier: str | Non
     return args
 
 
-def written_keywords(ctx, entry) -> dict[str, str]:
+def file_keywords(ctx, entry) -> dict[str, str]:
     """Key -> the keyword this file writes for it: the catalog's keyword name in
     the language's own spelling, the key itself where a dialect keeps the keys."""
     if entry is None or not ctx.naming.facts.plain_keywords:

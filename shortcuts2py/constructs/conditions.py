@@ -372,11 +372,11 @@ def _as_plain_comparisons(ctx, test: ast.expr) -> ast.expr:
     if not isinstance(test, ast.Compare):
         return test
     if len(test.ops) > 1 and not all(isinstance(op, ast.LtE) for op in test.ops[:2]) or len(test.ops) > 2:
-        from .ifs import _runs_an_action
+        from .ifs import runs_an_action
 
         operands = [test.left, *test.comparators]
         for middle in operands[1:-1]:
-            if _runs_an_action(middle):
+            if runs_an_action(middle):
                 raise ctx.error(middle, "found an action's call inside a chained comparison, which would run it "
                                 "twice; assign its output to a name first")
         pairs = [ast.copy_location(ast.Compare(a, [op], [b]), test) for a, op, b in zip(operands, test.ops, operands[1:])]

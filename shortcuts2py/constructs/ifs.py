@@ -127,7 +127,7 @@ def _is_menu(subject: ast.expr) -> bool:
 
 def _as_if_chain(ctx, node: ast.Match) -> ast.stmt:
     subject = node.subject
-    if _runs_an_action(subject):
+    if runs_an_action(subject):
         raise ctx.error(subject, "found match on an action's call, which each case would run again; assign its output "
                         "to a name first (`choice = ...`, then `match choice:`), or match a menu: `match menu(WFMenuPrompt=\"...\"):`")
     chain: list[ast.stmt] | None = None
@@ -148,7 +148,7 @@ def _as_if_chain(ctx, node: ast.Match) -> ast.stmt:
     return chain[0]
 
 
-def _runs_an_action(node: ast.expr) -> bool:
+def runs_an_action(node: ast.expr) -> bool:
     """Whether ``node`` calls a catalog action (asks, fetches...).  Each case tests the
     subject again; a variable, or a value computed from variables (``len(x)``,
     ``x.upper()``), is the same value each time."""

@@ -208,10 +208,10 @@ def _is_items_call(node: ast.expr) -> bool:
 
 
 def _as_keys_loop(ctx, node: ast.For, source) -> None:
-    from .ifs import _runs_an_action
+    from .ifs import runs_an_action
 
     dictionary = node.iter.func.value
-    if _runs_an_action(dictionary):
+    if runs_an_action(dictionary):
         raise ctx.error(dictionary, "found .items() of an action's call, which the loop would run twice "
                         "(for its keys, then for each value); assign its output to a name first: `d = ...`, "
                         "then `for key, value in d.items():`")
@@ -250,11 +250,11 @@ def _items(ctx, source: ast.expr) -> ir.Value:
                         "Repeat with Each takes as one item; split it first: for ch in text_split(text=..., separator=\"Every Character\")")
     if isinstance(source, ast.Dict):
         raise ctx.error(source, "found a loop over a dict; go through its keys: for key in d.keys()")
-    from .value_actions import is_dictionary, made_first
+    from .value_actions import is_dictionary, keys_made_first
 
     value = values.parse(ctx, source)
     if is_dictionary(value, ctx.output_identifier):  # Python goes through a dictionary's keys
-        return made_first(ctx, ast.copy_location(ast.Call(ast.Attribute(source, "keys", ast.Load()), [], []), source))
+        return keys_made_first(ctx, source)
     return value
 
 

@@ -297,6 +297,12 @@ def made_first(ctx, node: ast.expr) -> ir.TokenAttachment:
     return ir.TokenAttachment(ir.Attachment(ctx.hoist(parse(ctx, node))))
 
 
+def keys_made_first(ctx, node: ast.expr) -> ir.TokenAttachment:
+    """The keys of the dictionary ``node`` names, made first: what Python's ``len()``
+    and ``for`` see of a dictionary (``node.keys()``, Get Dictionary Value)."""
+    return made_first(ctx, ast.copy_location(ast.Call(ast.Attribute(node, "keys", ast.Load()), [], []), node))
+
+
 def parse(ctx, node: ast.expr) -> ir.Action:
     """The action that makes the value ``node``."""
     origin = ctx.origin(node)
@@ -473,6 +479,5 @@ def _count_params(ctx, node: ast.expr) -> list:
     if is_python_text(source, ctx.output_identifier):
         params.insert(0, (_COUNT_TYPE, ir.Literal(_CHARACTERS)))
     elif is_dictionary(source, ctx.output_identifier):  # Python counts its keys: count d.keys()
-        keys = ast.copy_location(ast.Call(ast.Attribute(node, "keys", ast.Load()), [], []), node)
-        params = [(_COUNT_INPUT, made_first(ctx, keys))]
+        params = [(_COUNT_INPUT, keys_made_first(ctx, node))]
     return params
